@@ -1,0 +1,32 @@
+package dev.kairos.sense;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** What a sensor remembers between polls and across restarts, as key/value text in the store. */
+public final class SensorState {
+    private final Jdbi jdbi;
+    private final String sensor;
+
+    public SensorState(Jdbi jdbi, String sensor) {
+        this.jdbi = jdbi;
+        this.sensor = sensor;
+    }
+
+    public Optional<String> get(String key) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT value FROM sensor_state WHERE sensor = :s AND key = :k")
+                .bind("s", sensor).bind("k", key).mapTo(String.class).findOne());
+    }
+
+    public void put(String key, String value) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                INSERT INTO sensor_state (sensor, key, value) VALUES (:s, :k, :v)
+                ON CONFLICT (sensor, key) DO UPDATE SET value = excluded.value""")
+                .bind("s", sensor).bind("k", key).bind("v", value).execute());
+    }
+
+    public void remove(String key) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sensor_state WHERE sensor = :s AND key = :k")
+                .bind("s", sensor).bind("k", key).execute());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.kairos.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The single-writer lock: one running agent per home. An OS file lock, so a killed process releases it at once;
+ * the file holds the owner's pid for the error message.
+ */
+public final class AgentLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private AgentLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Takes the lock or fails with a message naming the process that holds it. */
+    public static AgentLock acquire(Path home) {
+        Path file = home.resolve("agent.lock");
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new StoreException("Kairos is already running on " + home + holder(file)
+                        + "; stop it first (Ctrl-C or kill), or use another KAIROS_HOME");
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            channel.force(false);
+            return new AgentLock(channel, lock);
+        } catch (IOException e) {
+            throw new StoreException("cannot lock " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when some process holds the lock on this home (the agent is running). */
+    public static boolean isHeld(Path home) {
+        Path file = home.resolve("agent.lock");
+        if (!Files.exists(file)) return false;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) return true;
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String holder(Path file) {
+        try {
+            String pid = Files.readString(file).trim();
+            return pid.isEmpty() ? "" : " (pid " + pid + ")";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException ignored) {
+            // the OS drops the lock with the process anyway
+        }
+    }
+}
