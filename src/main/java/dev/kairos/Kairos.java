@@ -1,0 +1,109 @@
+package dev.kairos;
+
+import dev.kairos.config.Config;
+import dev.kairos.config.Workspace;
+import dev.kairos.event.Inbox;
+import dev.kairos.heartbeat.BeatCounts;
+import dev.kairos.heartbeat.Heartbeat;
+import dev.kairos.heartbeat.Task;
+import dev.kairos.heartbeat.Tasks;
+import dev.kairos.heartbeat.Triage;
+import dev.kairos.ledger.Ledger;
+import dev.kairos.memory.Journal;
+import dev.kairos.sense.Sensor;
+import dev.kairos.store.AgentLock;
+import dev.kairos.store.Store;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Wires the parts together by constructor; the one place that knows them all. */
+public final class Kairos implements AutoCloseable {
+    private final Config config;
+    private final InstantSource clock;
+    private final Store store;
+    private final Inbox inbox;
+    private final Tasks tasks;
+    private final BeatCounts beats;
+    private final Ledger ledger;
+    private final Journal journal;
+    private final List<Sensor> sensors;
+    private final Heartbeat heartbeat;
+
+    private Kairos(Config config, Map<String, String> env, InstantSource clock) {
+        this.config = config;
+        this.clock = clock;
+        Workspace ws = config.workspace();
+        this.store = Store.open(ws.stateDb());
+        this.inbox = new Inbox(store.jdbi());
+        this.tasks = new Tasks(store.jdbi());
+        this.beats = new BeatCounts(store.jdbi());
+        this.ledger = new Ledger(store.jdbi());
+        this.journal = new Journal(ws.memoryDir(), config.zone());
+        this.sensors = new ArrayList<>();
+        this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks,
+                Optional.empty(), clock, config.zone());
+    }
+
+    /** Opens the workspace's store and builds the parts; the workspace must exist (see {@link Workspace#init()}). */
+    public static Kairos open(Config config, Map<String, String> env, InstantSource clock) {
+        return new Kairos(config, env, clock);
+    }
+
+    public Status status() {
+        LocalDate today = clock.instant().atZone(config.zone()).toLocalDate();
+        BeatCounts.Day day = beats.day(today);
+        Ledger.Totals spent = ledger.day(today);
+        Map<String, Integer> byState = new LinkedHashMap<>();
+        tasks.countByState().forEach((state, n) -> byState.put(state.name().toLowerCase(), n));
+        return new Status(AgentLock.isHeld(config.home()), config.home().toString(), day.lastBeat().orElse(null),
+                day.beats(), day.idleBeats(), inbox.pendingCount(), byState,
+                new Status.Today(spent.inputTokens(), spent.outputTokens(), spent.costUsd()),
+                List.of(), config.models().main().orElse(null), problems());
+    }
+
+    public List<String> problems() {
+        return List.of();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Heartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public List<Sensor> sensors() {
+        return List.copyOf(sensors);
+    }
+
+    public List<Task> pendingTasks() {
+        return tasks.inState(Task.State.PENDING);
+    }
+
+    @Override
+    public void close() {
+        for (Sensor s : sensors) s.close();
+    }
+}

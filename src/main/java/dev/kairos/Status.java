@@ -1,0 +1,13 @@
+package dev.kairos;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What `kairos status` and GET /api/status report. Field names are part of the command-line contract. */
+public record Status(boolean running, String home, Instant lastBeat, int beatsToday, int idleBeatsToday,
+        int pendingEvents, Map<String, Integer> tasks, Today today, List<String> watching, String model,
+        List<String> problems) {
+
+    public record Today(long inputTokens, long outputTokens, double costUsd) {}
+}

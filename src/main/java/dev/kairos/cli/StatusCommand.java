@@ -1,0 +1,44 @@
+package dev.kairos.cli;
+
+import dev.kairos.Json;
+import dev.kairos.Kairos;
+import dev.kairos.Status;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "status", description = {"Is the agent running, its last beat, pending events, tasks, today's tokens "
+        + "and cost.", "Works while the agent runs."})
+final class StatusCommand implements Callable<Integer> {
+    @ParentCommand KairosCommand parent;
+
+    @Option(names = "--json", description = "Print one JSON object: running, lastBeat, beatsToday, idleBeatsToday, "
+            + "pendingEvents, tasks, today{inputTokens, outputTokens, costUsd}, watching, model, problems.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Cli cli = parent.cli;
+        try (Kairos k = Kairos.open(cli.config(), cli.env(), cli.clock())) {
+            Status s = k.status();
+            if (json) {
+                cli.out().println(Json.write(s));
+                return 0;
+            }
+            var out = cli.out();
+            out.println("Kairos " + (s.running() ? "is running" : "is not running") + " (home " + s.home() + ")");
+            out.println("  last beat:      " + (s.lastBeat() == null ? "never" : s.lastBeat()));
+            out.println("  beats today:    " + s.beatsToday() + " (" + s.idleBeatsToday() + " idle)");
+            out.println("  pending events: " + s.pendingEvents());
+            out.println("  tasks:          " + s.tasks());
+            out.printf("  today:          %d input tokens, %d output tokens, $%.4f%n", s.today().inputTokens(),
+                    s.today().outputTokens(), s.today().costUsd());
+            out.println("  model:          " + (s.model() == null ? "none (set KAIROS_MODEL; work is queued)" : s.model()));
+            out.println("  watching:       " + (s.watching().isEmpty() ? "nothing (add with './kairos watch PATH')"
+                    : String.join(", ", s.watching())));
+            s.problems().forEach(p -> out.println("  problem:        " + p));
+            return 0;
+        }
+    }
+}

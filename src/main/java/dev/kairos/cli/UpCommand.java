@@ -1,0 +1,111 @@
+package dev.kairos.cli;
+
+import dev.kairos.Kairos;
+import dev.kairos.config.Config;
+import dev.kairos.config.ConfigReader;
+import dev.kairos.config.Durations;
+import dev.kairos.config.Workspace;
+import dev.kairos.heartbeat.BeatReport;
+import dev.kairos.heartbeat.HeartbeatLoop;
+import dev.kairos.store.AgentLock;
+import dev.kairos.web.WebServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "up", description = {"Run the agent in the foreground (creates the workspace if needed).",
+        "Ctrl-C or SIGTERM stops it cleanly: the beat in progress finishes first."})
+final class UpCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger("dev.kairos.up");
+
+    @ParentCommand KairosCommand parent;
+
+    @Option(names = "--every", paramLabel = "DURATION",
+            description = "Beat interval, e.g. 30s, 5m (default: heartbeat.every in kairos.yaml, 5m).")
+    String every;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Cli cli = parent.cli;
+        Workspace ws = cli.workspace();
+        if (!ws.initialised()) {
+            ws.init();
+            cli.out().println("Created the workspace at " + ws.home() + " (edit kairos.yaml, AGENTS.md, HEARTBEAT.md).");
+        }
+        Config config = ConfigReader.read(ws.home(), cli.env());
+        if (every != null) config = config.withHeartbeatEvery(parseEvery(every));
+
+        try (AgentLock lock = AgentLock.acquire(ws.home()); Kairos k = Kairos.open(config, cli.env(), cli.clock())) {
+            OperatorLog.forDaemon(ws.logsDir());
+            AtomicReference<HeartbeatLoop> loopRef = new AtomicReference<>();
+            try (WebServer web = WebServer.start(config.http().port(), k::status,
+                    () -> TickReport.of(k.heartbeat().beat()))) {
+                HeartbeatLoop loop = new HeartbeatLoop(k.heartbeat(), config.heartbeat().every(),
+                        config.heartbeat().jitter(), config.heartbeat().activeHours(), config.zone(), cli.clock(),
+                        new Random(), idleAware(config, cli));
+                loopRef.set(loop);
+                k.sensors().forEach(s -> s.onWake(loop::wake));
+                CountDownLatch stopped = new CountDownLatch(1);
+                Thread hook = new Thread(() -> {
+                    loop.stop();
+                    try {
+                        stopped.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "kairos-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                log.info("kairos up: home={} every={} activeHours={} http=http://127.0.0.1:{}", ws.home(),
+                        Durations.format(config.heartbeat().every()), config.heartbeat().activeHours(), web.port());
+                if (config.models().main().isEmpty()) {
+                    log.info("no model configured (set KAIROS_MODEL=provider/model): tasks are queued, not run");
+                }
+                try {
+                    loop.run();
+                } finally {
+                    log.info("kairos stopped cleanly");
+                    stopped.countDown();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Logs each beat that did something; while idle, one "alive" line per heartbeat.logIdleEvery. */
+    private static java.util.function.Consumer<BeatReport> idleAware(Config config, Cli cli) {
+        AtomicInteger idle = new AtomicInteger();
+        AtomicReference<Instant> lastLine = new AtomicReference<>(cli.clock().instant());
+        return r -> {
+            if (!r.idle()) {
+                log.info(r.line());
+                return;
+            }
+            int n = idle.incrementAndGet();
+            if (Duration.between(lastLine.get(), r.at()).compareTo(config.heartbeat().logIdleEvery()) >= 0) {
+                log.info("alive: {} idle beats, 0 tokens, since {}", n, lastLine.get());
+                idle.set(0);
+                lastLine.set(r.at());
+            }
+        };
+    }
+
+    private static Duration parseEvery(String text) {
+        try {
+            Duration d = Durations.parse(text);
+            if (d.compareTo(Duration.ofMillis(100)) < 0) throw new IllegalArgumentException("too short");
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--every " + text + ": not a usable interval; use e.g. 1s, 30s, 5m or 1h");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.kairos.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** kairos.yaml and the environment, read and validated. Sections are records; defaults live in {@link ConfigReader}. */
+public record Config(Path home, ZoneId zone, Heartbeat heartbeat, Models models, Http http, Sensors sensors,
+        List<Watch> watch) {
+
+    public record Heartbeat(Duration every, Duration jitter, ActiveHours activeHours, Duration logIdleEvery) {}
+
+    /** Model specs as "provider/model"; empty when none is configured (work is then queued, not run). */
+    public record Models(Optional<String> main, Optional<String> small) {}
+
+    public record Http(int port) {}
+
+    public record Sensors(Duration debounce, Duration uncommittedAfter, Duration testTimeout, List<String> ignore) {}
+
+    /** A folder or repository listed in kairos.yaml (others are added with `kairos watch`). */
+    public record Watch(Path path, Optional<String> test) {}
+
+    public Workspace workspace() {
+        return new Workspace(home);
+    }
+
+    public Config withHeartbeatEvery(Duration every) {
+        return new Config(home, zone, new Heartbeat(every, heartbeat.jitter(), heartbeat.activeHours(),
+                heartbeat.logIdleEvery()), models, http, sensors, watch);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.kairos.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads kairos.yaml into {@link Config}, then lets the environment override it. A missing file means defaults. */
+public final class ConfigReader {
+    static final Pattern MODEL_SPEC = Pattern.compile("[a-z0-9][a-z0-9_.-]*/\\S+");
+
+    private ConfigReader() {}
+
+    public static Config read(Path home, Map<String, String> env) {
+        Path file = new Workspace(home).configFile();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            text = "";
+        } catch (IOException e) {
+            throw new ConfigError(file + ": cannot read: " + e.getMessage());
+        }
+        return read(home, file.toString(), text, env);
+    }
+
+    static Config read(Path home, String fileName, String text, Map<String, String> env) {
+        Section root = Section.root(YamlDocument.parse(fileName, text));
+
+        ZoneId zone = root.parsed("timezone", ZoneId.systemDefault(), ConfigReader::zone);
+
+        Section hb = root.section("heartbeat");
+        Config.Heartbeat heartbeat = new Config.Heartbeat(
+                hb.duration("every", Duration.ofMinutes(5), Duration.ofSeconds(1)),
+                hb.duration("jitter", Duration.ofSeconds(10), Duration.ZERO),
+                hb.parsed("activeHours", ActiveHours.ALWAYS, ActiveHours::parse),
+                hb.duration("logIdleEvery", Duration.ofHours(1), Duration.ofSeconds(1)));
+        hb.finish();
+
+        Section m = root.section("model");
+        Optional<String> main = Optional.ofNullable(m.parsed("main", null, ConfigReader::modelSpec));
+        Optional<String> small = Optional.ofNullable(m.parsed("small", null, ConfigReader::modelSpec));
+        m.finish();
+
+        Section h = root.section("http");
+        int port = h.integer("port", 7411, 0, 65535);
+        h.finish();
+
+        Section s = root.section("sensors");
+        Config.Sensors sensors = new Config.Sensors(
+                s.duration("debounce", Duration.ofSeconds(2), Duration.ZERO),
+                s.duration("uncommittedAfter", Duration.ofHours(4), Duration.ofMinutes(1)),
+                s.duration("testTimeout", Duration.ofMinutes(10), Duration.ofSeconds(1)),
+                s.strings("ignore"));
+        s.finish();
+
+        List<Config.Watch> watch = root.sections("watch").stream().map(w -> {
+            String path = w.string("path", null);
+            if (path == null || path.isBlank()) throw w.error("path", "every watch entry needs a path");
+            Config.Watch entry = new Config.Watch(expandHome(path), Optional.ofNullable(w.string("test", null)));
+            w.finish();
+            return entry;
+        }).toList();
+        root.finish();
+
+        return overrideFromEnv(new Config(home, zone, heartbeat, new Config.Models(main, small),
+                new Config.Http(port), sensors, watch), env);
+    }
+
+    private static Config overrideFromEnv(Config c, Map<String, String> env) {
+        Config.Models models = new Config.Models(
+                envModel(env, "KAIROS_MODEL").or(c.models()::main),
+                envModel(env, "KAIROS_SMALL_MODEL").or(c.models()::small));
+        Config.Http http = c.http();
+        String port = env.get("KAIROS_HTTP_PORT");
+        if (port != null && !port.isBlank()) {
+            if (!port.strip().matches("\\d{1,5}") || Integer.parseInt(port.strip()) > 65535) {
+                throw new ConfigError("KAIROS_HTTP_PORT=" + port + ": not a port number; use 1-65535 (0 picks a free one)");
+            }
+            http = new Config.Http(Integer.parseInt(port.strip()));
+        }
+        ZoneId zone = c.zone();
+        String tz = env.get("KAIROS_TIMEZONE");
+        if (tz != null && !tz.isBlank()) {
+            try {
+                zone = zone(tz);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError("KAIROS_TIMEZONE: " + e.getMessage());
+            }
+        }
+        return new Config(c.home(), zone, c.heartbeat(), models, http, c.sensors(), c.watch());
+    }
+
+    private static Optional<String> envModel(Map<String, String> env, String name) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(modelSpec(v));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(name + ": " + e.getMessage());
+        }
+    }
+
+    static String modelSpec(String text) {
+        String t = text.strip();
+        if (!MODEL_SPEC.matcher(t).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not provider/model; use e.g. anthropic/claude-sonnet-4-5, "
+                    + "openai/gpt-4.1-mini or ollama/llama3.2");
+        }
+        return t;
+    }
+
+    private static ZoneId zone(String text) {
+        if (text.equalsIgnoreCase("system")) return ZoneId.systemDefault();
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a time zone; use an IANA name such as "
+                    + "Europe/Berlin or America/New_York, or 'system'");
+        }
+    }
+
+    static Path expandHome(String path) {
+        String p = path.strip();
+        if (p.equals("~") || p.startsWith("~/")) p = System.getProperty("user.home") + p.substring(1);
+        return Path.of(p).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.kairos.heartbeat;
+
+import dev.kairos.config.ActiveHours;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives the heartbeat: a beat every interval (plus jitter) inside active hours, and at once when a push source
+ * calls {@link #wake()}. {@link #stop()} lets the beat in progress finish; {@link #run()} then returns.
+ */
+public final class HeartbeatLoop {
+    private static final Logger log = LoggerFactory.getLogger(HeartbeatLoop.class);
+
+    private final Heartbeat heartbeat;
+    private final Duration every;
+    private final Duration jitter;
+    private final ActiveHours hours;
+    private final ZoneId zone;
+    private final InstantSource clock;
+    private final RandomGenerator random;
+    private final Consumer<BeatReport> onBeat;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private boolean woken;
+    private volatile boolean stopping;
+
+    public HeartbeatLoop(Heartbeat heartbeat, Duration every, Duration jitter, ActiveHours hours, ZoneId zone,
+            InstantSource clock, RandomGenerator random, Consumer<BeatReport> onBeat) {
+        this.heartbeat = heartbeat;
+        this.every = every;
+        this.jitter = jitter;
+        this.hours = hours;
+        this.zone = zone;
+        this.clock = clock;
+        this.random = random;
+        this.onBeat = onBeat;
+    }
+
+    /** Beats until {@link #stop()}. */
+    public void run() {
+        boolean pushed = true; // beat once at start: catch up on what happened while we were down
+        while (!stopping) {
+            if (pushed || hours.contains(clock.instant().atZone(zone).toLocalTime())) {
+                try {
+                    onBeat.accept(heartbeat.beat());
+                } catch (RuntimeException e) {
+                    log.error("beat failed: {}", e.toString(), e);
+                }
+            }
+            pushed = await(nextDelay());
+        }
+    }
+
+    /** Asks for a beat now (a file changed, a message arrived). */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            signal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void stop() {
+        stopping = true;
+        wake();
+    }
+
+    private Duration nextDelay() {
+        long j = jitter.toMillis() <= 0 ? 0 : random.nextLong(jitter.toMillis() + 1);
+        return every.plusMillis(j);
+    }
+
+    /** Waits for the delay or a wake; true when woken by a push. */
+    private boolean await(Duration delay) {
+        lock.lock();
+        try {
+            long nanos = delay.toNanos();
+            while (!woken && !stopping && nanos > 0) nanos = signal.awaitNanos(nanos);
+            boolean pushed = woken;
+            woken = false;
+            return pushed && !stopping;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+}

@@ -1,0 +1,24 @@
+package dev.kairos.heartbeat;
+
+import dev.kairos.event.Trust;
+import java.time.Instant;
+
+/** Work triage made from an event: a failing check becomes a fix task, a due check a check task. */
+public record Task(long id, String kind, String title, State state, Trust trust, Long eventId, Instant createdAt,
+        String detail) {
+
+    public enum State {
+        /** Waiting for a turn (or for a model to be configured). */
+        PENDING,
+        RUNNING,
+        /** Waiting for an approval or for the next budget period. */
+        WAITING,
+        DONE,
+        FAILED
+    }
+
+    /** A task not yet stored (id 0). */
+    public static Task create(String kind, String title, Trust trust, Long eventId, Instant at) {
+        return new Task(0, kind, title, State.PENDING, trust, eventId, at, "");
+    }
+}

@@ -1,0 +1,8 @@
+package dev.kairos.heartbeat;
+
+import java.util.List;
+
+/** Runs pending tasks as agent turns; the agent plugs in here. Returns how many model calls it made. */
+public interface TaskRunner {
+    int run(List<Task> pending);
+}

@@ -1,0 +1,66 @@
+package dev.kairos.heartbeat;
+
+import dev.kairos.event.Trust;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Tasks in the store, with their state. */
+public final class Tasks {
+    private static final RowMapper<Task> MAPPER = (rs, ctx) -> new Task(rs.getLong("id"), rs.getString("kind"),
+            rs.getString("title"), Task.State.valueOf(rs.getString("state")), Trust.valueOf(rs.getString("trust")),
+            rs.getObject("event_id") == null ? null : rs.getLong("event_id"),
+            Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("detail"));
+
+    private final Jdbi jdbi;
+
+    public Tasks(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    static Task insert(Handle h, Task t) {
+        long id = h.createUpdate("""
+                INSERT INTO tasks (kind, title, state, trust, event_id, created_at, updated_at, detail)
+                VALUES (:kind, :title, :state, :trust, :eventId, :at, :at, :detail)""")
+                .bind("kind", t.kind()).bind("title", t.title()).bind("state", t.state().name())
+                .bind("trust", t.trust().name()).bind("eventId", t.eventId())
+                .bind("at", t.createdAt().toEpochMilli()).bind("detail", t.detail())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return new Task(id, t.kind(), t.title(), t.state(), t.trust(), t.eventId(), t.createdAt(), t.detail());
+    }
+
+    public Task add(Task t) {
+        return jdbi.inTransaction(h -> insert(h, t));
+    }
+
+    public List<Task> inState(Task.State state) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tasks WHERE state = :s ORDER BY id")
+                .bind("s", state.name()).map(MAPPER).list());
+    }
+
+    public void setState(long id, Task.State state, String detail, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE tasks SET state = :s, detail = :d, updated_at = :at WHERE id = :id")
+                .bind("s", state.name()).bind("d", detail).bind("at", at.toEpochMilli()).bind("id", id).execute());
+    }
+
+    /** Tasks left RUNNING by a process that died are run again. */
+    public int requeueInterrupted(Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "UPDATE tasks SET state = 'PENDING', updated_at = :at WHERE state = 'RUNNING'")
+                .bind("at", at.toEpochMilli()).execute());
+    }
+
+    public Map<Task.State, Integer> countByState() {
+        Map<Task.State, Integer> counts = new EnumMap<>(Task.State.class);
+        for (Task.State s : Task.State.values()) counts.put(s, 0);
+        jdbi.useHandle(h -> h.createQuery("SELECT state, count(*) AS n FROM tasks GROUP BY state")
+                .map((rs, ctx) -> Map.entry(Task.State.valueOf(rs.getString("state")), rs.getInt("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.kairos.web;
+
+import dev.kairos.Json;
+import dev.kairos.Status;
+import io.javalin.Javalin;
+import java.util.function.Supplier;
+
+/** The local HTTP server, bound to 127.0.0.1: health, status and (for a running agent) an on-demand beat. */
+public final class WebServer implements AutoCloseable {
+    private final Javalin app;
+
+    private WebServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts on 127.0.0.1:port (0 picks a free port); fails with one clear line when the port is taken. */
+    public static WebServer start(int port, Supplier<Status> status, Supplier<Object> tick) {
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = "127.0.0.1";
+            cfg.jetty.port = port;
+            cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            cfg.routes.get("/api/status", ctx -> ctx.contentType("application/json").result(Json.write(status.get())));
+            cfg.routes.post("/api/tick", ctx -> ctx.contentType("application/json").result(Json.write(tick.get())));
+            cfg.routes.get("/", ctx -> ctx.contentType("text/html").result(Dashboard.html(status.get())));
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            app.stop();
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + " (" + rootMessage(e)
+                    + "); another program may use it: set KAIROS_HTTP_PORT or http.port in kairos.yaml", e);
+        }
+        return new WebServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
+    }
+}
