@@ -70,6 +70,10 @@ public final class Kairos implements AutoCloseable {
         return List.of();
     }
 
+    public Ledger ledger() {
+        return ledger;
+    }
+
     public Config config() {
         return config;
     }

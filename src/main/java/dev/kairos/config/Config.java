@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** kairos.yaml and the environment, read and validated. Sections are records; defaults live in {@link ConfigReader}. */
 public record Config(Path home, ZoneId zone, Heartbeat heartbeat, Models models, Http http, Sensors sensors,
-        List<Watch> watch) {
+        List<Watch> watch, Budget budget) {
 
     public record Heartbeat(Duration every, Duration jitter, ActiveHours activeHours, Duration logIdleEvery) {}
 
@@ -22,12 +22,17 @@ public record Config(Path home, ZoneId zone, Heartbeat heartbeat, Models models,
     /** A folder or repository listed in kairos.yaml (others are added with `kairos watch`). */
     public record Watch(Path path, Optional<String> test) {}
 
+    /** Limits on model use per day and month; 0 means no limit. */
+    public record Budget(long dailyTokens, long monthlyTokens, double dailyUsd, double monthlyUsd) {
+        public static final Budget NONE = new Budget(0, 0, 0, 0);
+    }
+
     public Workspace workspace() {
         return new Workspace(home);
     }
 
     public Config withHeartbeatEvery(Duration every) {
         return new Config(home, zone, new Heartbeat(every, heartbeat.jitter(), heartbeat.activeHours(),
-                heartbeat.logIdleEvery()), models, http, sensors, watch);
+                heartbeat.logIdleEvery()), models, http, sensors, watch, budget);
     }
 }

@@ -68,10 +68,16 @@ public final class ConfigReader {
             w.finish();
             return entry;
         }).toList();
+
+        Section b = root.section("budget");
+        Config.Budget budget = new Config.Budget(b.integer("dailyTokens", 0, 0, Integer.MAX_VALUE),
+                b.integer("monthlyTokens", 0, 0, Integer.MAX_VALUE), b.decimal("dailyUsd", 0),
+                b.decimal("monthlyUsd", 0));
+        b.finish();
         root.finish();
 
         return overrideFromEnv(new Config(home, zone, heartbeat, new Config.Models(main, small),
-                new Config.Http(port), sensors, watch), env);
+                new Config.Http(port), sensors, watch, budget), env);
     }
 
     private static Config overrideFromEnv(Config c, Map<String, String> env) {
@@ -95,7 +101,7 @@ public final class ConfigReader {
                 throw new ConfigError("KAIROS_TIMEZONE: " + e.getMessage());
             }
         }
-        return new Config(c.home(), zone, c.heartbeat(), models, http, c.sensors(), c.watch());
+        return new Config(c.home(), zone, c.heartbeat(), models, http, c.sensors(), c.watch(), c.budget());
     }
 
     private static Optional<String> envModel(Map<String, String> env, String name) {

@@ -44,6 +44,13 @@ final class Section {
         return value;
     }
 
+    double decimal(String key, double fallback) {
+        double value = scalar(key, "a number", fallback, n -> n.isNumber() ? n.asDouble()
+                : n.isTextual() && n.asText().matches("\\d+(\\.\\d+)?") ? Double.valueOf(n.asText()) : null);
+        if (value < 0) throw error(key, "must not be negative, found " + value);
+        return value;
+    }
+
     boolean bool(String key, boolean fallback) {
         return scalar(key, "true or false", fallback, n -> n.isBoolean() ? n.asBoolean() : null);
     }

@@ -1,13 +1,40 @@
 package dev.kairos.ledger;
 
+import dev.kairos.config.Config;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Token and money accounting over the model_calls table. */
+/** Token and money accounting: every model call is recorded here, and budgets are checked against it. */
 public final class Ledger {
     /** Tokens and cost summed over some model calls. */
     public record Totals(long inputTokens, long outputTokens, long cacheWriteTokens, long cacheReadTokens,
-            double costUsd, int calls) {}
+            double costUsd, int calls) {
+        static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0);
+
+        public long allTokens() {
+            return inputTokens + outputTokens + cacheWriteTokens + cacheReadTokens;
+        }
+
+        Totals plus(Call c) {
+            return new Totals(inputTokens + c.inputTokens(), outputTokens + c.outputTokens(),
+                    cacheWriteTokens + c.cacheWriteTokens(), cacheReadTokens + c.cacheReadTokens(),
+                    costUsd + c.costUsd(), calls + 1);
+        }
+    }
+
+    /** One model call as recorded. */
+    public record Call(Instant at, LocalDate day, Long taskId, String taskKind, String model, long inputTokens,
+            long outputTokens, long cacheWriteTokens, long cacheReadTokens, double costUsd) {}
+
+    /** A day of `kairos costs`: totals, and the same by task kind and by model. */
+    public record Day(String date, long inputTokens, long outputTokens, long cacheWriteTokens, long cacheReadTokens,
+            double costUsd, int calls, Map<String, Totals> byKind, Map<String, Totals> byModel) {}
 
     private final Jdbi jdbi;
 
@@ -15,15 +42,77 @@ public final class Ledger {
         this.jdbi = jdbi;
     }
 
+    public void record(Call c) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                INSERT INTO model_calls (at, day, task_id, task_kind, model, input_tokens, output_tokens,
+                    cache_write_tokens, cache_read_tokens, cost_usd)
+                VALUES (:at, :day, :taskId, :kind, :model, :in, :out, :cw, :cr, :usd)""")
+                .bind("at", c.at().toEpochMilli()).bind("day", c.day().toString()).bind("taskId", c.taskId())
+                .bind("kind", c.taskKind()).bind("model", c.model()).bind("in", c.inputTokens())
+                .bind("out", c.outputTokens()).bind("cw", c.cacheWriteTokens()).bind("cr", c.cacheReadTokens())
+                .bind("usd", c.costUsd()).execute());
+    }
+
     public Totals day(LocalDate day) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT coalesce(sum(input_tokens), 0) AS i, coalesce(sum(output_tokens), 0) AS o,
-                               coalesce(sum(cache_write_tokens), 0) AS cw, coalesce(sum(cache_read_tokens), 0) AS cr,
-                               coalesce(sum(cost_usd), 0) AS usd, count(*) AS n
-                        FROM model_calls WHERE day = :day""")
-                .bind("day", day.toString())
-                .map((rs, ctx) -> new Totals(rs.getLong("i"), rs.getLong("o"), rs.getLong("cw"), rs.getLong("cr"),
-                        rs.getDouble("usd"), rs.getInt("n")))
-                .one());
+        return between(day, day);
+    }
+
+    public Totals between(LocalDate from, LocalDate to) {
+        return calls(from, to).stream().reduce(Totals.ZERO, Totals::plus, (a, b) -> a);
+    }
+
+    /**
+     * Why a call now would pass a budget, or empty when it fits. Tokens count all four kinds (input, output, cache
+     * write, cache read); a limit of 0 means none.
+     */
+    public Optional<String> overBudget(LocalDate day, Config.Budget budget) {
+        Totals today = day(day);
+        Totals month = between(day.withDayOfMonth(1), day);
+        if (budget.dailyTokens() > 0 && today.allTokens() >= budget.dailyTokens()) {
+            return Optional.of("today's token budget is spent (" + today.allTokens() + " of " + budget.dailyTokens() + ")");
+        }
+        if (budget.monthlyTokens() > 0 && month.allTokens() >= budget.monthlyTokens()) {
+            return Optional.of("this month's token budget is spent (" + month.allTokens() + " of "
+                    + budget.monthlyTokens() + ")");
+        }
+        if (budget.dailyUsd() > 0 && today.costUsd() >= budget.dailyUsd()) {
+            return Optional.of(String.format("today's budget of $%.2f is spent ($%.4f)", budget.dailyUsd(), today.costUsd()));
+        }
+        if (budget.monthlyUsd() > 0 && month.costUsd() >= budget.monthlyUsd()) {
+            return Optional.of(String.format("this month's budget of $%.2f is spent ($%.4f)", budget.monthlyUsd(),
+                    month.costUsd()));
+        }
+        return Optional.empty();
+    }
+
+    /** Days with model calls between from and to, newest first. */
+    public List<Day> days(LocalDate from, LocalDate to) {
+        Map<String, List<Call>> byDay = new LinkedHashMap<>();
+        for (Call c : calls(from, to)) byDay.computeIfAbsent(c.day().toString(), d -> new ArrayList<>()).add(c);
+        List<Day> days = new ArrayList<>();
+        byDay.forEach((date, calls) -> {
+            Totals t = Totals.ZERO;
+            Map<String, Totals> byKind = new LinkedHashMap<>();
+            Map<String, Totals> byModel = new LinkedHashMap<>();
+            for (Call c : calls) {
+                t = t.plus(c);
+                byKind.merge(c.taskKind(), Totals.ZERO.plus(c), (a, b) -> a.plus(c));
+                byModel.merge(c.model(), Totals.ZERO.plus(c), (a, b) -> a.plus(c));
+            }
+            days.add(new Day(date, t.inputTokens(), t.outputTokens(), t.cacheWriteTokens(), t.cacheReadTokens(),
+                    t.costUsd(), t.calls(), byKind, byModel));
+        });
+        return days;
+    }
+
+    private List<Call> calls(LocalDate from, LocalDate to) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM model_calls WHERE day BETWEEN :from AND :to ORDER BY day DESC, id")
+                .bind("from", from.toString()).bind("to", to.toString())
+                .map((rs, ctx) -> new Call(Instant.ofEpochMilli(rs.getLong("at")), LocalDate.parse(rs.getString("day")),
+                        rs.getObject("task_id") == null ? null : rs.getLong("task_id"), rs.getString("task_kind"),
+                        rs.getString("model"), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
+                        rs.getLong("cache_write_tokens"), rs.getLong("cache_read_tokens"), rs.getDouble("cost_usd")))
+                .list());
     }
 }
