@@ -12,12 +12,21 @@ import java.util.Objects;
 public record ModelRequest(
         List<SystemBlock> system, List<ToolSpec> tools, List<Message> messages, int maxTokens, String cacheKey) {
 
+    /** Anthropic caches at most four prefixes per request; more is a bug in context assembly. */
+    public static final int MAX_CACHE_BREAKPOINTS = 4;
+
     public ModelRequest {
         system = List.copyOf(system);
         tools = List.copyOf(tools);
         messages = List.copyOf(messages);
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("a model request needs at least one message");
+        }
+        long breakpoints = system.stream().filter(SystemBlock::cacheBreakpoint).count()
+                + messages.stream().filter(Message::cacheBreakpoint).count();
+        if (breakpoints > MAX_CACHE_BREAKPOINTS) {
+            throw new IllegalArgumentException("a model request may mark at most " + MAX_CACHE_BREAKPOINTS
+                    + " cache breakpoints (Anthropic's limit), this one marks " + breakpoints);
         }
         if (maxTokens <= 0) {
             throw new IllegalArgumentException("maxTokens must be positive, was " + maxTokens);

@@ -130,8 +130,16 @@ public final class FakeModelServer implements AutoCloseable {
             }
             RecordedRequest request = record(exchange, path, anthropic);
             int n = sequence.incrementAndGet();
-            Reply reply = next(request);
-            send(exchange, anthropic ? AnthropicWire.render(reply, request, n) : OpenAiWire.render(reply, request, n));
+            Rendered rendered;
+            try {
+                Reply reply = next(request);
+                rendered = anthropic ? AnthropicWire.render(reply, request, n) : OpenAiWire.render(reply, request, n);
+            } catch (RuntimeException e) {
+                // A broken script should fail the test loudly, not look like a network error.
+                rendered = Rendered.json(500, Map.of(), "{\"error\":{\"type\":\"fake_server_error\",\"message\":"
+                        + WireTokens.JSON.writeValueAsString(String.valueOf(e)) + "}}");
+            }
+            send(exchange, rendered);
         }
     }
 

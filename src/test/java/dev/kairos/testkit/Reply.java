@@ -68,9 +68,10 @@ public final class Reply {
         });
     }
 
-    /** An error with exactly this body, for shapes the renderers do not produce. */
-    public static Reply errorBody(int status, String body) {
-        return error(status).with(r -> {
+    /** Exactly this status and body, for shapes the renderers do not produce (a proxy's HTML page, say). */
+    public static Reply raw(int status, String body) {
+        return new Reply().with(r -> {
+            r.status = status;
             r.wording = ErrorWording.RAW_BODY;
             r.errorText = body;
         });
@@ -134,8 +135,9 @@ public final class Reply {
         });
     }
 
+    /** Not a normal model reply: rendered from the status and error fields, not from blocks. */
     boolean isError() {
-        return status >= 400;
+        return status >= 400 || wording == ErrorWording.RAW_BODY;
     }
 
     /** Input tokens to report, given what the server counted in the request. */
