@@ -1,5 +1,9 @@
 package dev.kairos;
 
+import dev.kairos.agent.Agent;
+import dev.kairos.agent.Context;
+import dev.kairos.agent.Recall;
+import dev.kairos.agent.ToolGate;
 import dev.kairos.config.Config;
 import dev.kairos.config.Workspace;
 import dev.kairos.event.Inbox;
@@ -10,9 +14,17 @@ import dev.kairos.heartbeat.Tasks;
 import dev.kairos.heartbeat.Triage;
 import dev.kairos.ledger.Ledger;
 import dev.kairos.memory.Journal;
+import dev.kairos.model.ModelClient;
+import dev.kairos.model.ModelClients;
+import dev.kairos.model.ModelSpec;
+import dev.kairos.model.Prices;
 import dev.kairos.sense.Sensor;
 import dev.kairos.store.AgentLock;
 import dev.kairos.store.Store;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +45,7 @@ public final class Kairos implements AutoCloseable {
     private final Journal journal;
     private final List<Sensor> sensors;
     private final Heartbeat heartbeat;
+    private final Optional<Agent> agent;
 
     private Kairos(Config config, Map<String, String> env, InstantSource clock) {
         this.config = config;
@@ -45,8 +58,33 @@ public final class Kairos implements AutoCloseable {
         this.ledger = new Ledger(store.jdbi());
         this.journal = new Journal(ws.memoryDir(), config.zone());
         this.sensors = new ArrayList<>();
+        this.agent = config.models().main().map(spec -> agent(ModelSpec.parse(spec), env));
         this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks,
-                Optional.empty(), clock, config.zone());
+                agent.map(a -> a), clock, config.zone());
+    }
+
+    private Agent agent(ModelSpec spec, Map<String, String> env) {
+        ModelClient client = ModelClients.create(spec, env, Duration.ofMinutes(2));
+        Workspace ws = config.workspace();
+        return Agent.create(client, Prices.standard().of(spec),
+                () -> new Context(read(ws.agentsFile()), read(ws.memoryDir().resolve("MEMORY.md")), List.of(),
+                        Agent.Budgets.DEFAULT.context(), config.zone()),
+                ToolGate.NONE, ledger, config.budget(), Recall.NONE, Agent.Budgets.DEFAULT, tasks, inbox, journal,
+                store.jdbi(), clock, config.zone());
+    }
+
+    /** A user-editable file, or nothing when it is missing. */
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The agent, when a model is configured. */
+    public Optional<Agent> agent() {
+        return agent;
     }
 
     /** Opens the workspace's store and builds the parts; the workspace must exist (see {@link Workspace#init()}). */

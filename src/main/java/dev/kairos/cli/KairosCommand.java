@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kairos", mixinStandardHelpOptions = true, version = "kairos 0.1.0",
         description = {"An always-on agent beside your code and messages. An idle heartbeat costs zero tokens.", "",
                 "Workspace: KAIROS_HOME (default ~/.kairos). Model: KAIROS_MODEL=provider/model."},
-        subcommands = {InitCommand.class, UpCommand.class, StatusCommand.class, TickCommand.class, CostsCommand.class,
+        subcommands = {InitCommand.class, UpCommand.class, StatusCommand.class, TickCommand.class, ChatCommand.class, CostsCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run './kairos up' to start the agent, './kairos COMMAND --help' for a command's options."})
 final class KairosCommand implements Runnable {
@@ -29,7 +29,7 @@ final class KairosCommand implements Runnable {
         cmd.setOut(new java.io.PrintWriter(cli.out(), true));
         cmd.setErr(new java.io.PrintWriter(cli.err(), true));
         cmd.setExecutionExceptionHandler((ex, command, parseResult) -> {
-            if (ex instanceof UserError || ex instanceof ConfigError || ex instanceof StoreException
+            if (ex instanceof UserError || ex instanceof ConfigError || ex instanceof StoreException || ex instanceof dev.kairos.model.ModelException
                     || ex instanceof UncheckedIOException) {
                 cli.err().println("kairos: " + ex.getMessage());
                 return 1;

@@ -1,0 +1,185 @@
+package dev.kairos.agent;
+
+import dev.kairos.event.Event;
+import dev.kairos.event.Inbox;
+import dev.kairos.event.Trust;
+import dev.kairos.heartbeat.Task;
+import dev.kairos.heartbeat.TaskRunner;
+import dev.kairos.heartbeat.Tasks;
+import dev.kairos.memory.Journal;
+import dev.kairos.model.Message;
+import dev.kairos.model.ModelException;
+import dev.kairos.model.Usage;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's public face: a user's chat turn, and the proactive tasks the heartbeat hands over. Each runs as a
+ * bounded {@link Turn}; the user's conversation persists in its session, each task gets a session of its own.
+ */
+public final class Agent implements TaskRunner {
+    private static final Logger log = LoggerFactory.getLogger(Agent.class);
+
+    /** A chat turn's answer and what it cost. */
+    public record Reply(String text, int modelCalls, Usage usage, String note) {}
+
+    /** Budgets for one request's context. */
+    public record Budgets(int context, int memory) {
+        public static final Budgets DEFAULT = new Budgets(6_000, 2_000);
+    }
+
+    private final Supplier<Context> context;
+    private final Function<Optional<String>, Turn> turns;
+    private final Recall recall;
+    private final Supplier<Optional<String>> overBudget;
+    private final Budgets budgets;
+    private final Tasks tasks;
+    private final Inbox inbox;
+    private final Journal journal;
+    private final org.jdbi.v3.core.Jdbi jdbi;
+    private final InstantSource clock;
+    private final ZoneId zone;
+    private boolean toldOverBudget;
+
+    /**
+     * @param context builds the context with fresh AGENTS.md and MEMORY.md
+     * @param turns a turn working in the given worktree (empty: the workspace)
+     */
+    Agent(Supplier<Context> context, Function<Optional<String>, Turn> turns, Recall recall,
+            Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, org.jdbi.v3.core.Jdbi jdbi, InstantSource clock, ZoneId zone) {
+        this.context = context;
+        this.turns = turns;
+        this.recall = recall;
+        this.overBudget = overBudget;
+        this.budgets = budgets;
+        this.tasks = tasks;
+        this.inbox = inbox;
+        this.journal = journal;
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Builds the agent around one model; tool calls go through {@code gate}. */
+    public static Agent create(dev.kairos.model.ModelClient client, dev.kairos.model.Price price,
+            Supplier<Context> context, ToolGate gate, dev.kairos.ledger.Ledger ledger,
+            dev.kairos.config.Config.Budget budget, Recall recall, Budgets budgets, Tasks tasks, Inbox inbox,
+            Journal journal, org.jdbi.v3.core.Jdbi jdbi, InstantSource clock, ZoneId zone) {
+        String model = client.provider() + "/" + client.model();
+        Function<Optional<String>, Turn> turns = worktree -> new Turn(client, model, price, gate, ledger, budget, clock,
+                zone, Turn.Limits.DEFAULT);
+        return new Agent(context, turns, recall, () -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(),
+                budget), budgets, tasks, inbox, journal, jdbi, clock, zone);
+    }
+
+    /** One user turn in the user's session. */
+    public synchronized Reply chat(String message) {
+        Instant now = clock.instant();
+        Session session = new Session(jdbi, Session.USER);
+        String memories = recall.recall(message, today(now), budgets.memory());
+        Context.Parts parts = new Context.Parts(message, memories, session.window(budgets.context()), now, "kairos:chat");
+        Turn.Outcome out = turns.apply(Optional.empty()).run(context.get().request(parts, 2_048),
+                new ToolGate.Scope(null, "chat", false));
+        if (out.end() == Turn.End.OUT_OF_BUDGET) {
+            return new Reply("", 0, Usage.ZERO, "not sent: " + out.detail() + "; raise the budget in kairos.yaml or wait");
+        }
+        session.append(Message.Role.USER, message, now);
+        String text = out.text().isBlank() ? "(no answer: " + out.detail() + ")" : out.text();
+        session.append(Message.Role.ASSISTANT, text, clock.instant());
+        journal.append(now, "user: " + message, "chat " + now.toEpochMilli() + " user");
+        journal.append(clock.instant(), "kairos: " + text, "chat " + now.toEpochMilli() + " kairos");
+        return new Reply(text, out.modelCalls(), out.usage(), out.end() == Turn.End.DONE ? "" : out.detail());
+    }
+
+    /** Runs pending tasks, oldest first; returns how many model calls they made. */
+    @Override
+    public synchronized int run(List<Task> pending) {
+        Optional<String> over = overBudget.get();
+        if (over.isPresent()) {
+            tellOverBudget(over.get());
+            return 0; // tasks stay pending until the next day or month
+        }
+        toldOverBudget = false;
+        int calls = 0;
+        for (Task task : pending) {
+            Instant now = clock.instant();
+            tasks.setState(task.id(), Task.State.RUNNING, "", now);
+            try {
+                Turn.Outcome out = runTask(task, now);
+                calls += out.modelCalls();
+                finish(task, out);
+                if (out.end() == Turn.End.OUT_OF_BUDGET) break;
+            } catch (ModelException e) {
+                log.warn("task={} kind={} model failed: {}", task.id(), task.kind(), e.getMessage());
+                tasks.setState(task.id(), Task.State.PENDING, e.getMessage(), clock.instant());
+                break; // the provider is unhappy: the next beat tries again
+            } catch (RuntimeException e) {
+                log.error("task={} kind={} failed: {}", task.id(), task.kind(), e.toString(), e);
+                tasks.setState(task.id(), Task.State.FAILED, e.toString(), clock.instant());
+            }
+        }
+        return calls;
+    }
+
+    private Turn.Outcome runTask(Task task, Instant now) {
+        Optional<Event> event = task.eventId() == null ? Optional.empty() : inbox.find(task.eventId());
+        String prompt = TaskPrompt.of(task, event, Optional.empty());
+        String memories = recall.recall(task.title(), today(now), budgets.memory());
+        Context.Parts parts = new Context.Parts(prompt, memories, List.of(), now, "kairos:task:" + task.kind());
+        return turns.apply(Optional.empty()).run(context.get().request(parts, 2_048),
+                new ToolGate.Scope(task.id(), task.kind(), task.trust() == Trust.UNTRUSTED));
+    }
+
+    private void finish(Task task, Turn.Outcome out) {
+        Instant now = clock.instant();
+        switch (out.end()) {
+            case DONE -> {
+                tasks.setState(task.id(), Task.State.DONE, firstLine(out.text()), now);
+                journal.append(now, "task " + task.id() + " (" + task.kind() + ") done: " + firstLine(out.text()),
+                        "task " + task.id() + " done");
+            }
+            case WAITING_APPROVAL -> {
+                tasks.setState(task.id(), Task.State.WAITING, "waiting for an approval", now);
+                journal.append(now, "task " + task.id() + " (" + task.kind() + ") waits for an approval "
+                        + "(see 'kairos approvals')", "task " + task.id() + " waiting");
+            }
+            case OUT_OF_BUDGET -> {
+                tasks.setState(task.id(), Task.State.PENDING, out.detail(), now);
+                tellOverBudget(out.detail());
+            }
+            case LIMIT -> {
+                tasks.setState(task.id(), Task.State.FAILED, out.detail(), now);
+                journal.append(now, "task " + task.id() + " (" + task.kind() + ") stopped: " + out.detail(),
+                        "task " + task.id() + " stopped");
+            }
+        }
+    }
+
+    /** Says once per stretch over budget that tasks wait: in the log and the journal. */
+    private void tellOverBudget(String reason) {
+        if (toldOverBudget) return;
+        Instant now = clock.instant();
+        log.warn("budget: {}; tasks wait for the next period", reason);
+        journal.append(now, "over budget: " + reason + "; tasks wait for the next period", "budget " + today(now));
+        toldOverBudget = true;
+    }
+
+    private LocalDate today(Instant now) {
+        return now.atZone(zone).toLocalDate();
+    }
+
+    private static String firstLine(String text) {
+        String t = text == null ? "" : text.strip();
+        int nl = t.indexOf('\n');
+        String line = nl < 0 ? t : t.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.kairos.agent;
+
+import dev.kairos.event.Event;
+import dev.kairos.event.Trust;
+import dev.kairos.heartbeat.Task;
+import java.util.Optional;
+
+/** The task message of a proactive turn: what happened, what is asked, and untrusted text fenced as data. */
+final class TaskPrompt {
+    private static final int MAX_PAYLOAD_CHARS = 6_000;
+
+    private TaskPrompt() {}
+
+    static String of(Task task, Optional<Event> event, Optional<String> worktree) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Task ").append(task.id()).append(" (").append(task.kind()).append("): ").append(task.title()).append('\n');
+        sb.append(switch (task.kind()) {
+            case "fix" -> "A test run failed. Read the failure, fix the code in your worktree, re-run the test "
+                    + "command until it passes, then commit on this task's branch. Do not touch anything else.";
+            case "check" -> "A standing check from HEARTBEAT.md is due. Do it, and report only what matters.";
+            case "remind" -> "Work has been left uncommitted for a long time. Decide whether the user should be "
+                    + "told; if so, notify them in one line.";
+            case "reply" -> "A message arrived. Reply if a reply is useful.";
+            default -> "Handle it as the user would want.";
+        }).append('\n');
+        worktree.ifPresent(w -> sb.append("Your worktree (work only here): ").append(w).append('\n'));
+        event.ifPresent(e -> {
+            String payload = e.payload().length() > MAX_PAYLOAD_CHARS
+                    ? e.payload().substring(0, MAX_PAYLOAD_CHARS) + "…" : e.payload();
+            String body = "Event " + e.id() + " from " + e.source() + " (" + e.kind() + "): " + e.summary()
+                    + "\nDetails: " + payload;
+            if (e.trust() == Trust.UNTRUSTED) {
+                sb.append("<untrusted>\n").append(body.replace("</untrusted>", "")).append("\n</untrusted>\n");
+            } else {
+                sb.append(body).append('\n');
+            }
+        });
+        return sb.toString();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.kairos.agent;
+
+import dev.kairos.config.Config;
+import dev.kairos.ledger.Ledger;
+import dev.kairos.model.Content;
+import dev.kairos.model.Message;
+import dev.kairos.model.ModelClient;
+import dev.kairos.model.ModelRequest;
+import dev.kairos.model.ModelResponse;
+import dev.kairos.model.Price;
+import dev.kairos.model.Usage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One task's bounded conversation with the model: request, tool calls through the gate, results, again, until a
+ * final answer or a limit (steps, tokens, time). The ledger is asked before every call and told after it.
+ */
+final class Turn {
+    /** Bounds on one turn. */
+    record Limits(int maxSteps, long maxTokens, Duration maxTime, int maxOutputTokens) {
+        static final Limits DEFAULT = new Limits(12, 60_000, Duration.ofMinutes(5), 2_048);
+    }
+
+    enum End { DONE, WAITING_APPROVAL, OUT_OF_BUDGET, LIMIT }
+
+    record Outcome(End end, String text, int modelCalls, Usage usage, String detail) {}
+
+
+    private final ModelClient client;
+    private final String modelName;
+    private final Price price;
+    private final ToolGate gate;
+    private final Ledger ledger;
+    private final Config.Budget budget;
+    private final InstantSource clock;
+    private final ZoneId zone;
+    private final Limits limits;
+
+    Turn(ModelClient client, String modelName, Price price, ToolGate gate, Ledger ledger, Config.Budget budget,
+            InstantSource clock, ZoneId zone, Limits limits) {
+        this.client = client;
+        this.modelName = modelName;
+        this.price = price;
+        this.gate = gate;
+        this.ledger = ledger;
+        this.budget = budget;
+        this.clock = clock;
+        this.zone = zone;
+        this.limits = limits;
+    }
+
+    Outcome run(ModelRequest first, ToolGate.Scope scope) {
+        Instant start = clock.instant();
+        List<Message> messages = new ArrayList<>(first.messages());
+        Usage used = Usage.ZERO;
+        int calls = 0;
+        boolean waiting = false;
+        for (int step = 1; step <= limits.maxSteps(); step++) {
+            Optional<String> over = ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget);
+            if (over.isPresent()) return new Outcome(End.OUT_OF_BUDGET, "", calls, used, over.get());
+            if (used.totalInputTokens() + used.outputTokens() >= limits.maxTokens()) {
+                return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's token limit of " + limits.maxTokens());
+            }
+            if (Duration.between(start, clock.instant()).compareTo(limits.maxTime()) > 0) {
+                return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's time limit of " + limits.maxTime());
+            }
+            ModelRequest request = new ModelRequest(first.system(), first.tools(), cacheLast(messages),
+                    limits.maxOutputTokens(), first.cacheKey());
+            ModelResponse response = client.complete(request);
+            calls++;
+            used = used.plus(response.usage());
+            record(scope, response.usage());
+            messages.add(Message.assistant(response.content()));
+            List<Content.ToolUse> uses = response.toolUses();
+            if (uses.isEmpty()) {
+                return new Outcome(waiting ? End.WAITING_APPROVAL : End.DONE, response.text(), calls, used, "");
+            }
+            List<Content> results = new ArrayList<>();
+            for (Content.ToolUse use : uses) {
+                ToolGate.Result r = gate.call(use, scope);
+                waiting |= r.approvalRequested();
+                results.add(new Content.ToolResult(use.id(), r.content(), r.isError()));
+            }
+            messages.add(new Message(Message.Role.USER, results, false));
+        }
+        return new Outcome(waiting ? End.WAITING_APPROVAL : End.LIMIT, "", calls, used,
+                "stopped after " + limits.maxSteps() + " steps");
+    }
+
+    private void record(ToolGate.Scope scope, Usage u) {
+        Instant now = clock.instant();
+        ledger.record(new Ledger.Call(now, now.atZone(zone).toLocalDate(), scope.taskId(), scope.kind(), modelName,
+                u.inputTokens(), u.outputTokens(), u.cacheWriteTokens(), u.cacheReadTokens(),
+                price.cost(u).doubleValue()));
+    }
+
+    /**
+     * Moves the conversation's cache breakpoint to its last message, so each step of a tool loop re-reads the
+     * steps before it from the cache. A breakpoint the caller set on the session window stays.
+     */
+    private static List<Message> cacheLast(List<Message> messages) {
+        List<Message> out = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            boolean last = i == messages.size() - 1;
+            boolean windowMark = m.cacheBreakpoint() && i < messages.size() - 1 && isWindowMark(messages, i);
+            out.add(m.withCacheBreakpoint(last || windowMark));
+        }
+        return out;
+    }
+
+    /** The window's mark is the last breakpoint before the first message this turn added. */
+    private static boolean isWindowMark(List<Message> messages, int i) {
+        for (int j = i + 1; j < messages.size(); j++) if (messages.get(j).cacheBreakpoint()) return false;
+        return true;
+    }
+}
