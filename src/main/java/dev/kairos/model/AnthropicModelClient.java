@@ -84,7 +84,8 @@ final class AnthropicModelClient implements ModelClient {
     private ModelResponse response(com.anthropic.models.messages.Message message) {
         List<Content> content = new ArrayList<>();
         for (ContentBlock block : message.content()) {
-            block.text().ifPresent(text -> content.add(new Content.Text(text.text())));
+            block.text().filter(text -> !text.text().isEmpty())
+                    .ifPresent(text -> content.add(new Content.Text(text.text())));
             block.toolUse().ifPresent(use -> content.add(
                     new Content.ToolUse(use.id(), use.name(), object(use._input().convert(JsonNode.class)))));
             // Thinking and server-tool blocks are not part of Kairos' conversation model; they are dropped.

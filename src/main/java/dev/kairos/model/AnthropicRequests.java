@@ -67,7 +67,7 @@ final class AnthropicRequests {
     /** Anthropic caches up to a block: a breakpoint on a message marks its last block. */
     private static MessageParam message(Message message) {
         List<ContentBlockParam> blocks = new ArrayList<>();
-        List<Content> content = message.content();
+        List<Content> content = sendable(message.content());
         for (int i = 0; i < content.size(); i++) {
             boolean breakpoint = message.cacheBreakpoint() && i == content.size() - 1;
             blocks.add(block(content.get(i), breakpoint));
@@ -75,6 +75,14 @@ final class AnthropicRequests {
         return message.role() == Message.Role.USER
                 ? MessageParam.ofUserOfContentBlockParams(blocks)
                 : MessageParam.ofAssistantOfContentBlockParams(blocks);
+    }
+
+    /** Anthropic refuses blank text blocks (a model's reply may contain one beside its tool calls). */
+    private static List<Content> sendable(List<Content> content) {
+        List<Content> kept = content.stream()
+                .filter(c -> !(c instanceof Content.Text text && text.text().isBlank()))
+                .toList();
+        return kept.isEmpty() ? content : kept;
     }
 
     private static ContentBlockParam block(Content content, boolean breakpoint) {

@@ -40,6 +40,8 @@ final class Failures {
         return switch (status) {
             case 401 -> failure(ModelException.Kind.AUTH, line(where + " rejected the API key (401)", "",
                     "set " + e.keyVariable() + " to a valid key"), cause);
+            case 402 -> failure(ModelException.Kind.AUTH, line(where + " wants payment (402)", detail,
+                    "check the billing and credit of the account behind " + e.keyVariable()), cause);
             case 403 -> failure(ModelException.Kind.AUTH, line(where + " refused access to model " + e.model()
                     + " (403)", "", "check that the key in " + e.keyVariable() + " may use this model"), cause);
             case 404 -> failure(ModelException.Kind.NOT_FOUND, line(where + " does not know model " + e.model()
@@ -50,9 +52,12 @@ final class Failures {
             case 408, 500, 502, 503, 504, 529 -> retryable(ModelException.Kind.OVERLOADED, line(where
                     + " is overloaded or failing (" + status + waitHint(retryAfter) + ")", "", "try again later"),
                     retryAfter, cause);
-            default -> failure(status >= 500 ? ModelException.Kind.OVERLOADED : ModelException.Kind.BAD_REQUEST,
-                    line(where + " rejected the request for " + e.model() + " (" + status + ")", detail,
-                            "check the model settings; if they are right, report this as a Kairos bug"), cause);
+            default -> status >= 500
+                    ? failure(ModelException.Kind.OVERLOADED, line(where + " failed (" + status + ")", detail,
+                            "try again later"), cause)
+                    : failure(ModelException.Kind.BAD_REQUEST, line(where + " rejected the request for " + e.model()
+                            + " (" + status + ")", detail,
+                            "fix what it says, or report a Kairos bug if the request itself is wrong"), cause);
         };
     }
 

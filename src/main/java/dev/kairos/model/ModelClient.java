@@ -14,9 +14,15 @@ public interface ModelClient {
     /**
      * Streams the reply, handing each piece of text to {@code textDeltas} as it arrives, and returns the same
      * accumulated response {@link #complete} would. Useful for long replies (no HTTP time-out on a silent socket)
-     * and for showing text to a user as it is written.
+     * and for showing text to a user as it is written. A client that cannot stream hands over the text in one piece.
      */
-    ModelResponse stream(ModelRequest request, Consumer<String> textDeltas);
+    default ModelResponse stream(ModelRequest request, Consumer<String> textDeltas) {
+        ModelResponse response = complete(request);
+        if (!response.text().isEmpty()) {
+            textDeltas.accept(response.text());
+        }
+        return response;
+    }
 
     /** The provider name as in {@code KAIROS_MODEL}: anthropic, openai, ollama, or an OpenAI-compatible one. */
     String provider();

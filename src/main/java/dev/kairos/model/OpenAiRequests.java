@@ -21,6 +21,7 @@ final class OpenAiRequests {
 
     private OpenAiRequests() {}
 
+    @SuppressWarnings("deprecation") // max_tokens: deprecated by OpenAI, still what most compatible servers read
     static ChatCompletionCreateParams params(Endpoint endpoint, ModelRequest request, boolean stream) {
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(endpoint.model());
         if ("openai".equals(endpoint.provider())) {

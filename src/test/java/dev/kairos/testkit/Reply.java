@@ -27,6 +27,7 @@ public final class Reply {
     /** Errors the renderers word the way each provider really does. */
     enum ErrorWording { STATUS_DEFAULT, GIVEN, CONTEXT_TOO_LONG, RAW_BODY }
 
+    // Written only inside with(), on a fresh copy, before the reply is handed out; read by the renderers.
     List<Block> blocks = List.of();
     Stop stop = Stop.END_TURN;
     Long inputTokens;
