@@ -45,7 +45,8 @@ public final class Kairos implements AutoCloseable {
     private final Journal journal;
     private final List<Sensor> sensors;
     private final Heartbeat heartbeat;
-    private final Optional<Agent> agent;
+    private final Map<String, String> env;
+    private Agent agent; // built on first use: a missing key must not stop `status`
 
     private Kairos(Config config, Map<String, String> env, InstantSource clock) {
         this.config = config;
@@ -58,9 +59,17 @@ public final class Kairos implements AutoCloseable {
         this.ledger = new Ledger(store.jdbi());
         this.journal = new Journal(ws.memoryDir(), config.zone());
         this.sensors = new ArrayList<>();
-        this.agent = config.models().main().map(spec -> agent(ModelSpec.parse(spec), env));
-        this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks,
-                agent.map(a -> a), clock, config.zone());
+        this.env = env;
+        Optional<dev.kairos.heartbeat.TaskRunner> runner = config.models().main().map(spec -> pending -> {
+            try {
+                return agent().orElseThrow().run(pending);
+            } catch (dev.kairos.model.ModelException e) {
+                modelProblem(e.getMessage());
+                return 0;
+            }
+        });
+        this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks, runner,
+                clock, config.zone());
     }
 
     private Agent agent(ModelSpec spec, Map<String, String> env) {
@@ -82,9 +91,21 @@ public final class Kairos implements AutoCloseable {
         }
     }
 
-    /** The agent, when a model is configured. */
-    public Optional<Agent> agent() {
-        return agent;
+    /** The agent, when a model is configured; throws ModelException when its client cannot be built. */
+    public synchronized Optional<Agent> agent() {
+        if (agent == null && config.models().main().isPresent()) {
+            agent = agent(ModelSpec.parse(config.models().main().get()), env);
+        }
+        return Optional.ofNullable(agent);
+    }
+
+    private String lastModelProblem;
+
+    /** Says each distinct model problem once in the log; the tasks stay queued. */
+    private synchronized void modelProblem(String message) {
+        if (message.equals(lastModelProblem)) return;
+        lastModelProblem = message;
+        org.slf4j.LoggerFactory.getLogger(Kairos.class).warn("model unavailable, tasks stay queued: {}", message);
     }
 
     /** Opens the workspace's store and builds the parts; the workspace must exist (see {@link Workspace#init()}). */
@@ -104,8 +125,11 @@ public final class Kairos implements AutoCloseable {
                 List.of(), config.models().main().orElse(null), problems());
     }
 
-    public List<String> problems() {
-        return List.of();
+    /** What the user should fix: shown by `status`. */
+    public synchronized List<String> problems() {
+        List<String> out = new ArrayList<>();
+        if (lastModelProblem != null) out.add(lastModelProblem);
+        return out;
     }
 
     public Ledger ledger() {
