@@ -1,5 +1,7 @@
 package dev.kairos.sense;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,5 +30,17 @@ public final class SensorState {
     public void remove(String key) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sensor_state WHERE sensor = :s AND key = :k")
                 .bind("s", sensor).bind("k", key).execute());
+    }
+
+    /** Every key that starts with {@code prefix}, with its value, in key order. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> found = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                SELECT key, value FROM sensor_state
+                WHERE sensor = :s AND substr(key, 1, length(:p)) = :p ORDER BY key""")
+                .bind("s", sensor).bind("p", prefix)
+                .map((rs, ctx) -> Map.entry(rs.getString("key"), rs.getString("value")))
+                .forEach(e -> found.put(e.getKey(), e.getValue())));
+        return found;
     }
 }
