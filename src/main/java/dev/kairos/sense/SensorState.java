@@ -1,5 +1,6 @@
 package dev.kairos.sense;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,23 @@ public final class SensorState {
     public void remove(String key) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sensor_state WHERE sensor = :s AND key = :k")
                 .bind("s", sensor).bind("k", key).execute());
+    }
+
+    /** Writes {@code puts} and deletes {@code removals} in one transaction. */
+    public void update(Map<String, String> puts, Collection<String> removals) {
+        if (puts.isEmpty() && removals.isEmpty()) return;
+        jdbi.useTransaction(h -> {
+            for (var put : puts.entrySet()) {
+                h.createUpdate("""
+                        INSERT INTO sensor_state (sensor, key, value) VALUES (:s, :k, :v)
+                        ON CONFLICT (sensor, key) DO UPDATE SET value = excluded.value""")
+                        .bind("s", sensor).bind("k", put.getKey()).bind("v", put.getValue()).execute();
+            }
+            for (String key : removals) {
+                h.createUpdate("DELETE FROM sensor_state WHERE sensor = :s AND key = :k")
+                        .bind("s", sensor).bind("k", key).execute();
+            }
+        });
     }
 
     /** Every key that starts with {@code prefix}, with its value, in key order. */
