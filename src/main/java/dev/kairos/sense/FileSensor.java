@@ -81,15 +81,13 @@ public final class FileSensor implements Sensor {
         }
         List<Event> events = new ArrayList<>();
         for (Folder folder : folders.values()) {
-            if (folder.polled()) {
-                try {
-                    folder.rescan(now);
-                    warned.remove(folder.root());
-                } catch (IOException | RuntimeException e) {
-                    warnOnce(folder.root(), e.toString());
-                }
+            try {
+                if (folder.polled()) folder.rescan(now);
+                folder.flush(now, debounce).ifPresent(events::add);
+                warned.remove(folder.root());
+            } catch (IOException | RuntimeException e) {
+                warnOnce(folder.root(), e.toString());
             }
-            folder.flush(now, debounce).ifPresent(events::add);
         }
         return events;
     }

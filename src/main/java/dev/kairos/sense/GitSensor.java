@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -43,6 +45,7 @@ public final class GitSensor implements Sensor {
     private static final String DIRTY_SINCE = "dirty-since:";
     private static final String DIRTY_REPORTED = "dirty-reported:";
     private static final String TEST_PENDING = "test-pending:";
+    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
     private record Finished(String pendingKey, TestRun.Result result) {}
 
@@ -122,7 +125,7 @@ public final class GitSensor implements Sensor {
     private List<Event> pollRepo(Repository repo, Watch watch, Instant now) throws IOException, GitAPIException {
         Path path = watch.path();
         List<Event> events = new ArrayList<>();
-        BranchScan.Result scan = BranchScan.scan(repo, state.get(HEADS + path).map(Json::readStrings).orElse(null));
+        BranchScan.Result scan = BranchScan.scan(repo, knownHeads(path));
         state.put(HEADS + path, Json.write(scan.heads()));
         scan.changes().forEach(c -> events.add(GitEvents.branch(path, c, now)));
         scan.commits().forEach(c -> events.add(GitEvents.commit(path, c, now)));
@@ -133,10 +136,23 @@ public final class GitSensor implements Sensor {
                 state.putNow(TEST_PENDING + path + "@" + head, watch.testCommand().get());
             }
         }
-        state.withPrefix(TEST_PENDING + path + "@").forEach((key, command) ->
-                startTests(key, path, key.substring(key.lastIndexOf('@') + 1), command));
+        String pending = TEST_PENDING + path + "@";
+        state.withPrefix(pending).forEach((key, command) -> {
+            String sha = key.substring(pending.length());
+            if (SHA.matcher(sha).matches()) startTests(key, path, sha, command);
+        });
         uncommitted(repo, path, now).ifPresent(events::add);
         return events;
+    }
+
+    /** The heads seen at the last poll; null at first sight (or if what was stored cannot be read). */
+    private Map<String, String> knownHeads(Path path) {
+        try {
+            return state.get(HEADS + path).map(Json::readStrings).orElse(null);
+        } catch (IllegalStateException e) {
+            log.warn("forgetting unreadable git state, starting afresh repo={} reason={}", path, e.getMessage());
+            return null;
+        }
     }
 
     private Optional<Event> uncommitted(Repository repo, Path path, Instant now) throws GitAPIException {

@@ -2,7 +2,6 @@ package dev.kairos.sense;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +76,7 @@ final class IgnoreRules {
                 try (InputStream in = Files.newInputStream(file)) {
                     node.parse(in);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    // unreadable: watch a little more than git would
                 }
             }
             return node;

@@ -82,13 +82,12 @@ public final class ScheduleSensor implements Sensor {
         List<Event> events = new ArrayList<>();
         for (HeartbeatFile.Entry entry : entries) {
             String key = LAST + entry.item().id();
-            Optional<String> last = state.get(key);
-            if (last.isEmpty()) {
+            Optional<Instant> last = state.get(key).flatMap(ScheduleSensor::instant);
+            if (last.isEmpty()) { // first sight: armed from now, nothing fires for the past
                 state.put(key, Long.toString(now.toEpochMilli()));
                 continue;
             }
-            Instant after = Instant.ofEpochMilli(Long.parseLong(last.get()));
-            entry.schedule().lastDue(after, now, zone).ifPresent(due -> {
+            entry.schedule().lastDue(last.get(), now, zone).ifPresent(due -> {
                 events.add(due(entry.item(), due, now));
                 state.put(key, Long.toString(due.toEpochMilli()));
             });
@@ -139,6 +138,14 @@ public final class ScheduleSensor implements Sensor {
         Set<String> current = new HashSet<>();
         entries.forEach(e -> current.add(LAST + e.item().id()));
         state.withPrefix(LAST).keySet().stream().filter(k -> !current.contains(k)).forEach(state::remove);
+    }
+
+    private static Optional<Instant> instant(String epochMillis) {
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(epochMillis)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Event due(ScheduleItem item, Instant due, Instant now) {

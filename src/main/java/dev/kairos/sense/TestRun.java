@@ -1,5 +1,6 @@
 package dev.kairos.sense;
 
+import dev.kairos.event.Secrets;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,9 @@ import org.slf4j.LoggerFactory;
 final class TestRun {
     static final int OUTPUT_TAIL_BYTES = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(TestRun.class);
+    /** Kairos's own credentials: a test suite has no need of them, and its output goes to the model. */
+    private static final Set<String> SECRETS = Set.of("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "GITHUB_TOKEN",
+            "GITHUB_WEBHOOK_SECRET");
 
     record Result(Path repo, String sha, String command, int exitCode, boolean timedOut, long durationMs,
             String outputTail) {
@@ -71,7 +76,9 @@ final class TestRun {
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(dir.toFile())
                 .redirectErrorStream(true);
-        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("KAIROS_") || SECRETS.contains(name));
+        env.put("GIT_TERMINAL_PROMPT", "0");
         Process process = builder.start();
         live.add(process);
         try {
@@ -87,7 +94,7 @@ final class TestRun {
             // a grandchild that escaped the kill may hold the pipe open: don't wait for it forever
             reader.join(TimeUnit.SECONDS.toMillis(finished ? 30 : 2));
             int exit = process.isAlive() ? -1 : process.exitValue();
-            String output = tail.text();
+            String output = Secrets.redact(tail.text());
             if (!finished) output += "\n[kairos: killed after " + timeout.toSeconds() + " s]";
             return new Result(repo, sha, command, exit, !finished, millisSince(started), output);
         } finally {

@@ -17,7 +17,10 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +33,12 @@ import org.slf4j.LoggerFactory;
 final class TreeWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TreeWatcher.class);
 
-    private record Registered(Folder folder, Path dir) {}
-
     private final WatchService service;
     private final InstantSource clock;
     private final long debounceNanos;
     private final Runnable wake;
-    private final Map<WatchKey, Registered> keys = new HashMap<>(); // guarded by itself
+    /** Each watched directory's key, and the folders it belongs to (more than one when watches nest). */
+    private final Map<WatchKey, Set<Folder>> keys = new HashMap<>(); // guarded by itself
     private final Thread thread;
 
     private TreeWatcher(WatchService service, InstantSource clock, Duration debounce, Runnable wake) {
@@ -67,7 +69,7 @@ final class TreeWatcher implements AutoCloseable {
     void unregister(Folder folder) {
         synchronized (keys) {
             keys.entrySet().removeIf(e -> {
-                if (e.getValue().folder() != folder) return false;
+                if (!e.getValue().remove(folder) || !e.getValue().isEmpty()) return false;
                 e.getKey().cancel();
                 return true;
             });
@@ -95,7 +97,8 @@ final class TreeWatcher implements AutoCloseable {
         Folder.Tree tree = folder.scan(start);
         synchronized (keys) {
             for (Path dir : tree.directories()) {
-                keys.put(dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), new Registered(folder, dir));
+                WatchKey key = dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
+                keys.computeIfAbsent(key, k -> new HashSet<>()).add(folder);
             }
         }
         return tree.files();
@@ -132,29 +135,14 @@ final class TreeWatcher implements AutoCloseable {
 
     /** Records the key's changes; true when any of them is a change to report. */
     private boolean handle(WatchKey key) {
-        Registered at;
+        List<Folder> folders;
         synchronized (keys) {
-            at = keys.get(key);
+            folders = List.copyOf(keys.getOrDefault(key, Set.of()));
         }
+        Path dir = (Path) key.watchable();
         boolean relevant = false;
         for (WatchEvent<?> event : key.pollEvents()) {
-            if (at == null) continue;
-            Folder folder = at.folder();
-            if (event.kind() == OVERFLOW) { // too much at once: say where, if not what
-                folder.changed(at.dir().equals(folder.root()) ? "." : folder.relative(at.dir()), clock.instant());
-                relevant = true;
-                continue;
-            }
-            Path path = at.dir().resolve((Path) event.context());
-            String rel = folder.relative(path);
-            boolean directory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-            if (folder.rules().ignored(rel, directory)) continue;
-            if (directory) {
-                if (event.kind() == ENTRY_CREATE) relevant |= newDirectory(folder, path);
-            } else if (!(event.kind() == ENTRY_DELETE && wasDirectory(path))) {
-                folder.changed(rel, clock.instant());
-                relevant = true;
-            }
+            for (Folder folder : folders) relevant |= handle(folder, dir, event);
         }
         if (!key.reset()) {
             synchronized (keys) {
@@ -162,6 +150,21 @@ final class TreeWatcher implements AutoCloseable {
             }
         }
         return relevant;
+    }
+
+    private boolean handle(Folder folder, Path dir, WatchEvent<?> event) {
+        if (event.kind() == OVERFLOW) { // too much at once: say where, if not what
+            folder.changed(dir.equals(folder.root()) ? "." : folder.relative(dir), clock.instant());
+            return true;
+        }
+        Path path = dir.resolve((Path) event.context());
+        String rel = folder.relative(path);
+        boolean directory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        if (folder.rules().ignored(rel, directory)) return false;
+        if (directory) return event.kind() == ENTRY_CREATE && newDirectory(folder, path);
+        if (event.kind() == ENTRY_DELETE && wasDirectory(path)) return false; // its files report themselves
+        folder.changed(rel, clock.instant());
+        return true;
     }
 
     /** Watches a new folder too; files created in it before it was registered count as changed. */
@@ -178,7 +181,7 @@ final class TreeWatcher implements AutoCloseable {
 
     private boolean wasDirectory(Path path) {
         synchronized (keys) {
-            return keys.values().stream().anyMatch(r -> r.dir().equals(path));
+            return keys.keySet().stream().anyMatch(k -> k.watchable().equals(path));
         }
     }
 }

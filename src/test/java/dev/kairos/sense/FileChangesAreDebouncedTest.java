@@ -180,4 +180,38 @@ class FileChangesAreDebouncedTest {
         }
         assertThat(sensor.watching()).isFalse();
     }
+
+    @Test
+    void nestedWatchedFoldersBothSeeAChangeInTheInnerOne() throws Exception {
+        Path outer = Files.createDirectories(tmp.resolve("code"));
+        Path inner = Files.createDirectories(outer.resolve("project"));
+        Duration debounce = Duration.ofMillis(100);
+        AtomicInteger wakes = new AtomicInteger();
+        try (FileSensor sensor = new FileSensor(() -> List.of(Watch.of(outer), Watch.of(inner)), clock,
+                FileSensor.Detection.WATCH_SERVICE, debounce, List.of())) {
+            sensor.onWake(wakes::incrementAndGet);
+            sensor.poll(clock.instant());
+
+            write(inner.resolve("x.txt"), "x");
+            Await.until(Duration.ofSeconds(20), "the watcher to wake the heartbeat", () -> wakes.get() > 0);
+            List<Event> events = sensor.poll(clock.advance(debounce));
+
+            assertThat(events).extracting(Event::summary).containsExactlyInAnyOrder(
+                    "1 file changed in code: project/x.txt", "1 file changed in project: x.txt");
+        }
+    }
+
+    @Test
+    void aMissingFolderDoesNotStopTheOthers() {
+        Path folder = tmp.resolve("present");
+        write(folder.resolve("a.txt"), "a");
+        FileSensor sensor = new FileSensor(() -> List.of(Watch.of(tmp.resolve("absent")), Watch.of(folder)), clock,
+                FileSensor.Detection.POLLING);
+        sensor.poll(clock.instant());
+
+        write(folder.resolve("a.txt"), "a, edited");
+        pollAfter(sensor, Duration.ofSeconds(1));
+
+        assertThat(pollAfter(sensor, Duration.ofSeconds(3))).hasSize(1);
+    }
 }
