@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kairos.event.Event;
 import dev.kairos.event.Trust;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,7 +37,7 @@ final class GitEvents {
     }
 
     static Event uncommitted(Path repo, Instant dirtySince, List<String> paths, Instant at) {
-        long minutes = java.time.Duration.between(dirtySince, at).toMinutes();
+        long minutes = Duration.between(dirtySince, at).toMinutes();
         String age = minutes >= 120 ? (minutes / 60) + " hours" : minutes + " minutes";
         ObjectNode payload = Json.object().put("repo", repo.toString()).put("dirtySince", dirtySince.toString())
                 .put("count", paths.size());

@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -124,24 +123,25 @@ public final class GitSensor implements Sensor {
 
     private List<Event> pollRepo(Repository repo, Watch watch, Instant now) throws IOException, GitAPIException {
         Path path = watch.path();
-        List<Event> events = new ArrayList<>();
+        // everything that can fail comes first, so that a failure leaves the state as it was
         BranchScan.Result scan = BranchScan.scan(repo, knownHeads(path));
+        String checkedOut = repo.getFullBranch();
+        Status status = Git.wrap(repo).status().call();
+
+        List<Event> events = new ArrayList<>();
         state.put(HEADS + path, Json.write(scan.heads()));
         scan.changes().forEach(c -> events.add(GitEvents.branch(path, c, now)));
         scan.commits().forEach(c -> events.add(GitEvents.commit(path, c, now)));
-        if (watch.testCommand().isPresent()) {
-            String checkedOut = repo.getFullBranch();
-            String head = checkedOut == null ? null : scan.heads().get(checkedOut);
-            if (head != null && checkedOut.startsWith(Constants.R_HEADS) && scan.newShas().contains(head)) {
-                state.putNow(TEST_PENDING + path + "@" + head, watch.testCommand().get());
-            }
+        String head = checkedOut == null ? null : scan.heads().get(checkedOut);
+        if (watch.testCommand().isPresent() && head != null && scan.newShas().contains(head)) {
+            state.putNow(TEST_PENDING + path + "@" + head, watch.testCommand().get());
         }
         String pending = TEST_PENDING + path + "@";
         state.withPrefix(pending).forEach((key, command) -> {
             String sha = key.substring(pending.length());
             if (SHA.matcher(sha).matches()) startTests(key, path, sha, command);
         });
-        uncommitted(repo, path, now).ifPresent(events::add);
+        uncommitted(status, path, now).ifPresent(events::add);
         return events;
     }
 
@@ -155,14 +155,13 @@ public final class GitSensor implements Sensor {
         }
     }
 
-    private Optional<Event> uncommitted(Repository repo, Path path, Instant now) throws GitAPIException {
-        Status status = Git.wrap(repo).status().call();
+    private Optional<Event> uncommitted(Status status, Path path, Instant now) {
         if (status.isClean()) {
             state.remove(DIRTY_SINCE + path);
             state.remove(DIRTY_REPORTED + path);
             return Optional.empty();
         }
-        String sinceText = state.get(DIRTY_SINCE + path).orElse(null);
+        String sinceText = state.get(DIRTY_SINCE + path).filter(t -> t.matches("\\d{1,19}")).orElse(null);
         if (sinceText == null) {
             state.put(DIRTY_SINCE + path, Long.toString(now.toEpochMilli()));
             return Optional.empty();
