@@ -7,6 +7,9 @@ import java.util.List;
 /**
  * Watches one part of the world. Polling is deterministic and costs no tokens; a sensor may report the same
  * observation twice (the inbox deduplicates by source and key) but must not miss one across a restart.
+ *
+ * <p>Sensors with durable state record "reported" only when they are polled again, so the caller must have stored
+ * one poll's events (in the inbox) before it polls again; a crash in between makes the next start repeat them.
  */
 public interface Sensor extends AutoCloseable {
 

@@ -1,5 +1,8 @@
 package dev.kairos.sense;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,5 +31,34 @@ public final class SensorState {
     public void remove(String key) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sensor_state WHERE sensor = :s AND key = :k")
                 .bind("s", sensor).bind("k", key).execute());
+    }
+
+    /** Writes {@code puts} and deletes {@code removals} in one transaction. */
+    public void update(Map<String, String> puts, Collection<String> removals) {
+        if (puts.isEmpty() && removals.isEmpty()) return;
+        jdbi.useTransaction(h -> {
+            for (var put : puts.entrySet()) {
+                h.createUpdate("""
+                        INSERT INTO sensor_state (sensor, key, value) VALUES (:s, :k, :v)
+                        ON CONFLICT (sensor, key) DO UPDATE SET value = excluded.value""")
+                        .bind("s", sensor).bind("k", put.getKey()).bind("v", put.getValue()).execute();
+            }
+            for (String key : removals) {
+                h.createUpdate("DELETE FROM sensor_state WHERE sensor = :s AND key = :k")
+                        .bind("s", sensor).bind("k", key).execute();
+            }
+        });
+    }
+
+    /** Every key that starts with {@code prefix}, with its value, in key order. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> found = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                SELECT key, value FROM sensor_state
+                WHERE sensor = :s AND substr(key, 1, length(:p)) = :p ORDER BY key""")
+                .bind("s", sensor).bind("p", prefix)
+                .map((rs, ctx) -> Map.entry(rs.getString("key"), rs.getString("value")))
+                .forEach(e -> found.put(e.getKey(), e.getValue())));
+        return found;
     }
 }

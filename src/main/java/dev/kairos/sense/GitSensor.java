@@ -1,0 +1,198 @@
+package dev.kairos.sense;
+
+import dev.kairos.event.Event;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Repository;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the watched git repositories: new commits ({@code git.commit}), branches created, deleted or moved by
+ * anything but a fast-forward ({@code git.branch}), changes left uncommitted too long ({@code git.uncommitted}) and,
+ * where a watch has a test command, the result of testing each new head of the checked-out branch
+ * ({@code tests.passed}, {@code tests.failed}). Tests run on the given executor, never on the polling thread; a
+ * finished run wakes the heartbeat and its event comes with the next poll. What was seen, and which test runs are
+ * owed, is kept in the store, so a restart neither repeats nor misses anything.
+ */
+public final class GitSensor implements Sensor {
+    public static final Duration DEFAULT_UNCOMMITTED_AFTER = Duration.ofHours(4);
+    public static final Duration DEFAULT_TEST_TIMEOUT = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(GitSensor.class);
+    private static final String HEADS = "heads:";
+    private static final String DIRTY_SINCE = "dirty-since:";
+    private static final String DIRTY_REPORTED = "dirty-reported:";
+    private static final String TEST_PENDING = "test-pending:";
+    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
+
+    private record Finished(String pendingKey, TestRun.Result result) {}
+
+    private final StagedState state;
+    private final Supplier<List<Watch>> watches;
+    private final Executor testExecutor;
+    private final Duration uncommittedAfter;
+    private final TestRun tests;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private final Set<Path> warned = new HashSet<>();
+    private volatile Runnable wake = () -> {};
+    private volatile boolean closed;
+
+    /** With the default thresholds: uncommitted after 4 hours, tests killed after 10 minutes. */
+    public GitSensor(Jdbi jdbi, Supplier<List<Watch>> watches, Path worktreesDir, Executor testExecutor) {
+        this(jdbi, watches, worktreesDir, testExecutor, DEFAULT_UNCOMMITTED_AFTER, DEFAULT_TEST_TIMEOUT);
+    }
+
+    /**
+     * @param worktreesDir where test runs get their temporary worktrees, e.g. {@code KAIROS_HOME/worktrees}
+     * @param testExecutor runs the test commands; must not be the heartbeat's own thread in production
+     */
+    public GitSensor(Jdbi jdbi, Supplier<List<Watch>> watches, Path worktreesDir, Executor testExecutor,
+            Duration uncommittedAfter, Duration testTimeout) {
+        this.state = new StagedState(new SensorState(jdbi, name()));
+        this.watches = watches;
+        this.testExecutor = testExecutor;
+        this.uncommittedAfter = uncommittedAfter;
+        this.tests = new TestRun(worktreesDir, testTimeout);
+    }
+
+    @Override
+    public String name() {
+        return "git";
+    }
+
+    @Override
+    public List<Event> poll(Instant now) {
+        state.commit();
+        List<Event> events = new ArrayList<>();
+        for (Watch watch : watches.get()) {
+            Path path = watch.path();
+            if (!Files.isDirectory(path)) {
+                warnOnce(path, "the folder is missing");
+                continue;
+            }
+            if (!Files.exists(path.resolve(".git"))) continue; // a plain folder: the file sensor follows it
+            try (Repository repo = Watches.openRepo(path)) {
+                events.addAll(pollRepo(repo, watch, now));
+                warned.remove(path);
+            } catch (IOException | GitAPIException | RuntimeException e) {
+                warnOnce(path, e.getMessage());
+            }
+        }
+        for (Finished f; (f = finished.poll()) != null; ) {
+            events.add(GitEvents.tests(f.result(), now));
+            state.remove(f.pendingKey());
+            running.remove(f.pendingKey());
+        }
+        if (events.isEmpty()) state.commit();
+        return events;
+    }
+
+    @Override
+    public void onWake(Runnable wake) {
+        this.wake = wake;
+    }
+
+    /** Kills running test commands; they are still owed and run again after a restart. */
+    @Override
+    public void close() {
+        closed = true;
+        tests.killAll();
+    }
+
+    private List<Event> pollRepo(Repository repo, Watch watch, Instant now) throws IOException, GitAPIException {
+        Path path = watch.path();
+        // everything that can fail comes first, so that a failure leaves the state as it was
+        BranchScan.Result scan = BranchScan.scan(repo, knownHeads(path));
+        String checkedOut = repo.getFullBranch();
+        Status status = Git.wrap(repo).status().call();
+
+        List<Event> events = new ArrayList<>();
+        state.put(HEADS + path, Json.write(scan.heads()));
+        scan.changes().forEach(c -> events.add(GitEvents.branch(path, c, now)));
+        scan.commits().forEach(c -> events.add(GitEvents.commit(path, c, now)));
+        String head = checkedOut == null ? null : scan.heads().get(checkedOut);
+        if (watch.testCommand().isPresent() && head != null && scan.newShas().contains(head)) {
+            state.putNow(TEST_PENDING + path + "@" + head, watch.testCommand().get());
+        }
+        String pending = TEST_PENDING + path + "@";
+        state.withPrefix(pending).forEach((key, command) -> {
+            String sha = key.substring(pending.length());
+            if (SHA.matcher(sha).matches()) startTests(key, path, sha, command);
+        });
+        uncommitted(status, path, now).ifPresent(events::add);
+        return events;
+    }
+
+    /** The heads seen at the last poll; null at first sight (or if what was stored cannot be read). */
+    private Map<String, String> knownHeads(Path path) {
+        try {
+            return state.get(HEADS + path).map(Json::readStrings).orElse(null);
+        } catch (IllegalStateException e) {
+            log.warn("forgetting unreadable git state, starting afresh repo={} reason={}", path, e.getMessage());
+            return null;
+        }
+    }
+
+    private Optional<Event> uncommitted(Status status, Path path, Instant now) {
+        if (status.isClean()) {
+            state.remove(DIRTY_SINCE + path);
+            state.remove(DIRTY_REPORTED + path);
+            return Optional.empty();
+        }
+        String sinceText = state.get(DIRTY_SINCE + path).filter(t -> t.matches("\\d{1,19}")).orElse(null);
+        if (sinceText == null) {
+            state.put(DIRTY_SINCE + path, Long.toString(now.toEpochMilli()));
+            return Optional.empty();
+        }
+        Instant since = Instant.ofEpochMilli(Long.parseLong(sinceText));
+        boolean reported = state.get(DIRTY_REPORTED + path).filter(sinceText::equals).isPresent();
+        if (reported || Duration.between(since, now).compareTo(uncommittedAfter) <= 0) {
+            return Optional.empty();
+        }
+        state.put(DIRTY_REPORTED + path, sinceText);
+        Set<String> paths = new TreeSet<>(status.getUncommittedChanges());
+        paths.addAll(status.getUntracked());
+        return Optional.of(GitEvents.uncommitted(path, since, List.copyOf(paths), now));
+    }
+
+    private void startTests(String pendingKey, Path repo, String sha, String command) {
+        if (!running.add(pendingKey)) return;
+        try {
+            testExecutor.execute(() -> {
+                TestRun.Result result = tests.run(repo, sha, command);
+                if (closed) return;
+                finished.add(new Finished(pendingKey, result));
+                wake.run();
+            });
+        } catch (RejectedExecutionException e) {
+            running.remove(pendingKey);
+            log.warn("cannot start tests repo={} sha={} reason=executor-rejected", repo, sha);
+        }
+    }
+
+    private void warnOnce(Path path, String reason) {
+        if (warned.add(path)) log.warn("cannot read watched repository path={} reason={}", path, reason);
+    }
+}
