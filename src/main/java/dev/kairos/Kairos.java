@@ -18,7 +18,12 @@ import dev.kairos.model.ModelClient;
 import dev.kairos.model.ModelClients;
 import dev.kairos.model.ModelSpec;
 import dev.kairos.model.Prices;
+import dev.kairos.sense.FileSensor;
+import dev.kairos.sense.GitSensor;
+import dev.kairos.sense.ScheduleSensor;
 import dev.kairos.sense.Sensor;
+import dev.kairos.sense.Watch;
+import dev.kairos.sense.Watches;
 import dev.kairos.store.AgentLock;
 import dev.kairos.store.Store;
 import java.io.IOException;
@@ -32,9 +37,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Wires the parts together by constructor; the one place that knows them all. */
 public final class Kairos implements AutoCloseable {
+    /** What the process is for: it decides which sensors run and how test runs are scheduled. */
+    public enum Mode {
+        /** Reports and chat: no sensors. */
+        READ,
+        /** One beat (`kairos tick`): sensors poll, test runs finish within the beat. */
+        ONE_BEAT,
+        /** The running agent: file events wake the beat, test runs go to the background. */
+        DAEMON
+    }
+
     private final Config config;
     private final InstantSource clock;
     private final Store store;
@@ -44,11 +61,14 @@ public final class Kairos implements AutoCloseable {
     private final Ledger ledger;
     private final Journal journal;
     private final List<Sensor> sensors;
+    private final Watches watches;
+    private final Optional<ScheduleSensor> schedule;
+    private final ExecutorService background;
     private final Heartbeat heartbeat;
     private final Map<String, String> env;
     private Agent agent; // built on first use: a missing key must not stop `status`
 
-    private Kairos(Config config, Map<String, String> env, InstantSource clock) {
+    private Kairos(Config config, Map<String, String> env, InstantSource clock, Mode mode) {
         this.config = config;
         this.clock = clock;
         Workspace ws = config.workspace();
@@ -58,7 +78,25 @@ public final class Kairos implements AutoCloseable {
         this.beats = new BeatCounts(store.jdbi());
         this.ledger = new Ledger(store.jdbi());
         this.journal = new Journal(ws.memoryDir(), config.zone());
+        this.watches = new Watches(store.jdbi());
+        this.background = mode == Mode.DAEMON ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kairos-test-runs");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         this.sensors = new ArrayList<>();
+        if (mode == Mode.READ) {
+            this.schedule = Optional.empty();
+        } else {
+            ScheduleSensor s = new ScheduleSensor(store.jdbi(), ws.heartbeatFile(), config.zone());
+            this.schedule = Optional.of(s);
+            Config.Sensors sc = config.sensors();
+            sensors.add(new GitSensor(store.jdbi(), this::watching, ws.worktreesDir(),
+                    mode == Mode.DAEMON ? background : Runnable::run, sc.uncommittedAfter(), sc.testTimeout()));
+            sensors.add(new FileSensor(this::watching, clock, mode == Mode.DAEMON
+                    ? FileSensor.Detection.WATCH_SERVICE : FileSensor.Detection.POLLING, sc.debounce(), sc.ignore()));
+            sensors.add(s);
+        }
         this.env = env;
         Optional<dev.kairos.heartbeat.TaskRunner> runner = config.models().main().map(spec -> pending -> {
             try {
@@ -109,8 +147,25 @@ public final class Kairos implements AutoCloseable {
     }
 
     /** Opens the workspace's store and builds the parts; the workspace must exist (see {@link Workspace#init()}). */
+    public static Kairos open(Config config, Map<String, String> env, InstantSource clock, Mode mode) {
+        return new Kairos(config, env, clock, mode);
+    }
+
+    /** For reports and chat: no sensors run. */
     public static Kairos open(Config config, Map<String, String> env, InstantSource clock) {
-        return new Kairos(config, env, clock);
+        return open(config, env, clock, Mode.READ);
+    }
+
+    /** Folders and repositories followed: those added with `kairos watch`, then those in kairos.yaml. */
+    public List<Watch> watching() {
+        Map<Path, Watch> all = new LinkedHashMap<>();
+        for (Watch w : watches.list()) all.put(w.path(), w);
+        for (Config.Watch w : config.watch()) all.putIfAbsent(w.path(), new Watch(w.path(), w.test()));
+        return List.copyOf(all.values());
+    }
+
+    public Watches watches() {
+        return watches;
     }
 
     public Status status() {
@@ -122,13 +177,15 @@ public final class Kairos implements AutoCloseable {
         return new Status(AgentLock.isHeld(config.home()), config.home().toString(), day.lastBeat().orElse(null),
                 day.beats(), day.idleBeats(), inbox.pendingCount(), byState,
                 new Status.Today(spent.inputTokens(), spent.outputTokens(), spent.costUsd()),
-                List.of(), config.models().main().orElse(null), problems());
+                watching().stream().map(w -> w.path().toString()).toList(), config.models().main().orElse(null),
+                problems());
     }
 
     /** What the user should fix: shown by `status`. */
     public synchronized List<String> problems() {
         List<String> out = new ArrayList<>();
         if (lastModelProblem != null) out.add(lastModelProblem);
+        schedule.ifPresent(s -> out.addAll(s.problems()));
         return out;
     }
 
@@ -171,5 +228,6 @@ public final class Kairos implements AutoCloseable {
     @Override
     public void close() {
         for (Sensor s : sensors) s.close();
+        if (background != null) background.shutdownNow();
     }
 }

@@ -40,7 +40,7 @@ final class TickCommand implements Callable<Integer> {
         if (lock == null) {
             body = askRunningAgent(config);
         } else {
-            try (AgentLock held = lock; Kairos k = Kairos.open(config, cli.env(), cli.clock())) {
+            try (AgentLock held = lock; Kairos k = Kairos.open(config, cli.env(), cli.clock(), Kairos.Mode.ONE_BEAT)) {
                 body = Json.write(TickReport.of(k.heartbeat().beat()));
             }
         }

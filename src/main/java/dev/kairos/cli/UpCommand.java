@@ -45,7 +45,7 @@ final class UpCommand implements Callable<Integer> {
         Config config = ConfigReader.read(ws.home(), cli.env());
         if (every != null) config = config.withHeartbeatEvery(parseEvery(every));
 
-        try (AgentLock lock = AgentLock.acquire(ws.home()); Kairos k = Kairos.open(config, cli.env(), cli.clock())) {
+        try (AgentLock lock = AgentLock.acquire(ws.home()); Kairos k = Kairos.open(config, cli.env(), cli.clock(), Kairos.Mode.DAEMON)) {
             OperatorLog.forDaemon(ws.logsDir());
             AtomicReference<HeartbeatLoop> loopRef = new AtomicReference<>();
             try (WebServer web = WebServer.start(config.http().port(), k::status,
