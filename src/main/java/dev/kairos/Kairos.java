@@ -64,6 +64,7 @@ public final class Kairos implements AutoCloseable {
     private final Watches watches;
     private final Optional<ScheduleSensor> schedule;
     private final ExecutorService background;
+    private final Mode mode;
     private final Heartbeat heartbeat;
     private final Map<String, String> env;
     private Agent agent; // built on first use: a missing key must not stop `status`
@@ -78,6 +79,7 @@ public final class Kairos implements AutoCloseable {
         this.beats = new BeatCounts(store.jdbi());
         this.ledger = new Ledger(store.jdbi());
         this.journal = new Journal(ws.memoryDir(), config.zone());
+        this.mode = mode;
         this.watches = new Watches(store.jdbi());
         this.background = mode == Mode.DAEMON ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kairos-test-runs");
@@ -174,7 +176,9 @@ public final class Kairos implements AutoCloseable {
         Ledger.Totals spent = ledger.day(today);
         Map<String, Integer> byState = new LinkedHashMap<>();
         tasks.countByState().forEach((state, n) -> byState.put(state.name().toLowerCase(), n));
-        return new Status(AgentLock.isHeld(config.home()), config.home().toString(), day.lastBeat().orElse(null),
+        // the daemon must not probe its own lock: closing any descriptor of the file drops the process's lock
+        boolean running = mode == Mode.DAEMON || AgentLock.isHeld(config.home());
+        return new Status(running, config.home().toString(), day.lastBeat().orElse(null),
                 day.beats(), day.idleBeats(), inbox.pendingCount(), byState,
                 new Status.Today(spent.inputTokens(), spent.outputTokens(), spent.costUsd()),
                 watching().stream().map(w -> w.path().toString()).toList(), config.models().main().orElse(null),

@@ -49,7 +49,10 @@ public final class AgentLock implements AutoCloseable {
         }
     }
 
-    /** True when some process holds the lock on this home (the agent is running). */
+    /**
+     * True when some process holds the lock on this home (the agent is running). Never call this in the process
+     * that holds the lock: POSIX drops a process's lock when it closes any descriptor of the file.
+     */
     public static boolean isHeld(Path home) {
         Path file = home.resolve("agent.lock");
         if (!Files.exists(file)) return false;

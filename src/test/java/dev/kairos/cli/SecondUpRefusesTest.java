@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kairos.Json;
 import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.KairosProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -21,7 +25,16 @@ class SecondUpRefusesTest {
     void secondUpOnTheSameHomeRefusesWhileStatusStillWorks() throws Exception {
         Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_HTTP_PORT", "0");
         try (KairosProcess first = KairosProcess.start(env, "up", "--every", "1s")) {
-            first.awaitLine(l -> l.contains("kairos up:"), Duration.ofSeconds(60));
+            String started = first.awaitLine(l -> l.contains("kairos up:"), Duration.ofSeconds(60));
+            String base = started.replaceAll(".*http=(http://127\\.0\\.0\\.1:\\d+).*", "$1");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            JsonNode api = Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/status"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(api.get("running").asBoolean()).isTrue();
+            assertThat(api.has("idleBeatsToday")).isTrue();
 
             CliRun second = CliRun.run(env, InstantSource.system(), "up");
             assertThat(second.exitCode()).isEqualTo(1);
