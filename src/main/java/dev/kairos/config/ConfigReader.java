@@ -68,10 +68,11 @@ public final class ConfigReader {
             w.finish();
             return entry;
         }).toList();
+        PolicyRules policy = PolicyRules.read(root.section("policy"));
         root.finish();
 
         return overrideFromEnv(new Config(home, zone, heartbeat, new Config.Models(main, small),
-                new Config.Http(port), sensors, watch), env);
+                new Config.Http(port), sensors, watch, policy), env);
     }
 
     private static Config overrideFromEnv(Config c, Map<String, String> env) {
@@ -95,7 +96,7 @@ public final class ConfigReader {
                 throw new ConfigError("KAIROS_TIMEZONE: " + e.getMessage());
             }
         }
-        return new Config(c.home(), zone, c.heartbeat(), models, http, c.sensors(), c.watch());
+        return new Config(c.home(), zone, c.heartbeat(), models, http, c.sensors(), c.watch(), c.policy());
     }
 
     private static Optional<String> envModel(Map<String, String> env, String name) {
