@@ -43,6 +43,10 @@ public record PolicyRules(List<Rule> rules, Duration approvalTtl) {
         for (int i = 0; i < sections.size(); i++) {
             Section r = sections.get(i);
             String tool = r.string("tool", null);
+            Optional<String> match = Optional.ofNullable(r.string("match", null)).map(String::strip);
+            String d = r.string("decision", null);
+            boolean network = r.bool("network", false);
+            r.finish(); // a misspelt key first: "desicion" should say "did you mean", not "needs a decision"
             if (tool == null || tool.isBlank()) throw r.error("tool", "every rule needs a tool (one of "
                     + String.join(", ", TOOLS) + ", or \"*\")");
             tool = tool.strip();
@@ -54,10 +58,8 @@ public record PolicyRules(List<Rule> rules, Duration approvalTtl) {
                 throw r.error("tool", "no tool named '" + tool + "'; " + hint + "use one of " + String.join(", ", TOOLS)
                         + ", or \"*\"");
             }
-            Optional<String> match = Optional.ofNullable(r.string("match", null)).map(String::strip);
             if (match.isPresent() && match.get().isEmpty()) throw r.error("match", "is empty; leave it out to match "
                     + "every call of the tool");
-            String d = r.string("decision", null);
             if (d == null) throw r.error("decision", "every rule needs a decision: allow, ask or deny");
             Action decision = switch (d.strip().toLowerCase(Locale.ROOT)) {
                 case "allow" -> Action.ALLOW;
@@ -65,11 +67,9 @@ public record PolicyRules(List<Rule> rules, Duration approvalTtl) {
                 case "deny" -> Action.DENY;
                 default -> throw r.error("decision", "'" + d + "' is not a decision; use allow, ask or deny");
             };
-            boolean network = r.bool("network", false);
             if (network && !tool.equals("run_command")) {
                 throw r.error("network", "only a run_command rule can allow the network");
             }
-            r.finish();
             rules.add(new Rule(tool, match, decision, network, "policy.rules." + i));
         }
         Duration ttl = policy.duration("approvalTtl", DEFAULT_APPROVAL_TTL, Duration.ofMinutes(1));
