@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** kairos.yaml and the environment, read and validated. Sections are records; defaults live in {@link ConfigReader}. */
 public record Config(Path home, ZoneId zone, Heartbeat heartbeat, Models models, Http http, Sensors sensors,
-        List<Watch> watch, Budget budget) {
+        List<Watch> watch, Budget budget, PolicyRules policy) {
 
     public record Heartbeat(Duration every, Duration jitter, ActiveHours activeHours, Duration logIdleEvery) {}
 
@@ -33,6 +33,6 @@ public record Config(Path home, ZoneId zone, Heartbeat heartbeat, Models models,
 
     public Config withHeartbeatEvery(Duration every) {
         return new Config(home, zone, new Heartbeat(every, heartbeat.jitter(), heartbeat.activeHours(),
-                heartbeat.logIdleEvery()), models, http, sensors, watch, budget);
+                heartbeat.logIdleEvery()), models, http, sensors, watch, budget, policy);
     }
 }

@@ -74,10 +74,11 @@ public final class ConfigReader {
                 b.integer("monthlyTokens", 0, 0, Integer.MAX_VALUE), b.decimal("dailyUsd", 0),
                 b.decimal("monthlyUsd", 0));
         b.finish();
+        PolicyRules policy = PolicyRules.read(root.section("policy"));
         root.finish();
 
         return overrideFromEnv(new Config(home, zone, heartbeat, new Config.Models(main, small),
-                new Config.Http(port), sensors, watch, budget), env);
+                new Config.Http(port), sensors, watch, budget, policy), env);
     }
 
     private static Config overrideFromEnv(Config c, Map<String, String> env) {
@@ -101,7 +102,8 @@ public final class ConfigReader {
                 throw new ConfigError("KAIROS_TIMEZONE: " + e.getMessage());
             }
         }
-        return new Config(c.home(), zone, c.heartbeat(), models, http, c.sensors(), c.watch(), c.budget());
+        return new Config(c.home(), zone, c.heartbeat(), models, http, c.sensors(), c.watch(), c.budget(),
+                c.policy());
     }
 
     private static Optional<String> envModel(Map<String, String> env, String name) {

@@ -1,0 +1,41 @@
+package dev.kairos.tool;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a path from the model into a real path the task may read or write, or refuses with the reason. */
+final class Access {
+    private Access() {}
+
+    static Path readable(ToolContext ctx, String input) {
+        List<Path> roots = new ArrayList<>(ctx.writableRoots());
+        roots.addFirst(ctx.root());
+        return within(ctx, input, roots, "read");
+    }
+
+    static Path writable(ToolContext ctx, String input) {
+        return within(ctx, input, ctx.writableRoots(), "write");
+    }
+
+    /** The path as the model should see it: relative to the root when under it. */
+    static String show(ToolContext ctx, Path real) {
+        Path root = RealPaths.real(ctx.root());
+        if (real.equals(root)) return ".";
+        return real.startsWith(root) ? root.relativize(real).toString() : real.toString();
+    }
+
+    private static Path within(ToolContext ctx, String input, List<Path> roots, String verb) {
+        Path real;
+        try {
+            real = RealPaths.resolve(ctx.root(), input);
+        } catch (IllegalArgumentException e) {
+            throw new ToolFailure(e.getMessage());
+        }
+        if (!RealPaths.isUnderAny(real, roots)) {
+            throw new ToolFailure("refused: '" + input + "' is " + real + ", outside the folders this task may "
+                    + verb + " (" + String.join(", ", roots.stream().map(Path::toString).distinct().toList()) + ")");
+        }
+        return real;
+    }
+}

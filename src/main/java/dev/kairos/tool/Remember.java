@@ -1,0 +1,37 @@
+package dev.kairos.tool;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code remember {text}}: a note to the journal (the memory issue makes it a memory item). */
+final class Remember implements Tool {
+    private static final ObjectNode SCHEMA = Schema.object()
+            .string("text", "what to remember, in one or two sentences that make sense on their own later", true)
+            .build();
+
+    @Override
+    public String name() {
+        return "remember";
+    }
+
+    @Override
+    public String description() {
+        return "Note something worth knowing later (a fact, a preference, a decision) in the journal.";
+    }
+
+    @Override
+    public ObjectNode inputSchema() {
+        return SCHEMA.deepCopy();
+    }
+
+    @Override
+    public Risk risk() {
+        return Risk.WRITE;
+    }
+
+    @Override
+    public ToolResult call(ObjectNode input, ToolContext ctx) {
+        String text = Schema.text(input, "text").strip();
+        if (text.isEmpty()) throw new ToolFailure("the text is empty");
+        return ToolResult.ok(ctx.remember().remember(text));
+    }
+}

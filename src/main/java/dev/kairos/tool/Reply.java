@@ -1,0 +1,37 @@
+package dev.kairos.tool;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code reply {text}}: answers on the channel the session came from. */
+final class Reply implements Tool {
+    private static final ObjectNode SCHEMA = Schema.object()
+            .string("text", "the reply", true).build();
+
+    @Override
+    public String name() {
+        return "reply";
+    }
+
+    @Override
+    public String description() {
+        return "Reply to the person in this conversation, on the channel their message came from.";
+    }
+
+    @Override
+    public ObjectNode inputSchema() {
+        return SCHEMA.deepCopy();
+    }
+
+    @Override
+    public Risk risk() {
+        return Risk.SEND;
+    }
+
+    @Override
+    public ToolResult call(ObjectNode input, ToolContext ctx) {
+        String text = Schema.text(input, "text").strip();
+        if (text.isEmpty()) throw new ToolFailure("the reply is empty");
+        ctx.reply().reply(text);
+        return ToolResult.ok("replied");
+    }
+}

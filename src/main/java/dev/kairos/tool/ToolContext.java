@@ -1,0 +1,117 @@
+package dev.kairos.tool;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and how one task's tool calls run. Relative paths resolve against {@code root} (the task's worktree, or the
+ * workspace); files may be read under {@code root} and the writable roots, and written only under the writable
+ * roots. The memory, schedule, notification and channel parts enter as callbacks, so tools know none of them.
+ *
+ * @param networkAllowed whether {@code run_command} may reach the network (the policy says, per call)
+ * @param resultTokens the most tokens one result may hold; longer results keep their head and tail
+ */
+public record ToolContext(Path root, List<Path> writableRoots, boolean networkAllowed, Duration commandTimeout,
+        int resultTokens, InstantSource clock, Remember remember, Schedule schedule, Notify notifyUser, Reply reply) {
+
+    public static final int DEFAULT_RESULT_TOKENS = 2_000;
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(10);
+
+    /** Notes a text in the journal; returns where it went, for the model ("noted in the journal of 2026-11-25"). */
+    @FunctionalInterface
+    public interface Remember {
+        String remember(String text);
+    }
+
+    /**
+     * Sets a reminder once {@code at} a time, or a recurring check {@code every} (HEARTBEAT.md wording such as
+     * "weekdays at 09:00"); exactly one is present. Returns what was scheduled. Throws IllegalArgumentException,
+     * with what is allowed, for a schedule it cannot read.
+     */
+    @FunctionalInterface
+    public interface Schedule {
+        String schedule(String text, Optional<Instant> at, Optional<String> every);
+    }
+
+    /** Tells the user, on their devices (the journal and the log until notifications land). */
+    @FunctionalInterface
+    public interface Notify {
+        void send(String title, String text);
+    }
+
+    /** Answers on the channel the session came from. */
+    @FunctionalInterface
+    public interface Reply {
+        void reply(String text);
+    }
+
+    public ToolContext {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(clock, "clock");
+        if (!root.isAbsolute()) throw new IllegalArgumentException("root must be absolute: " + root);
+        writableRoots = List.copyOf(writableRoots);
+        if (resultTokens < 100) throw new IllegalArgumentException("resultTokens must be at least 100");
+        if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+            throw new IllegalArgumentException("commandTimeout must be positive");
+        }
+    }
+
+    /**
+     * A context rooted at {@code root}, writable there only, without network, with the default time-out and cap;
+     * remember, schedule, notify and reply fail with "not available" until set.
+     */
+    public static ToolContext at(Path root, InstantSource clock) {
+        return new ToolContext(root, List.of(root), false, DEFAULT_COMMAND_TIMEOUT, DEFAULT_RESULT_TOKENS, clock,
+                text -> unavailable("remember"), (text, at, every) -> unavailable("schedule"),
+                (title, text) -> unavailable("notify_user"), text -> unavailable("reply"));
+    }
+
+    public ToolContext withWritableRoots(List<Path> roots) {
+        return new ToolContext(root, roots, networkAllowed, commandTimeout, resultTokens, clock, remember, schedule,
+                notifyUser, reply);
+    }
+
+    public ToolContext withNetwork(boolean allowed) {
+        return new ToolContext(root, writableRoots, allowed, commandTimeout, resultTokens, clock, remember, schedule,
+                notifyUser, reply);
+    }
+
+    public ToolContext withCommandTimeout(Duration timeout) {
+        return new ToolContext(root, writableRoots, networkAllowed, timeout, resultTokens, clock, remember, schedule,
+                notifyUser, reply);
+    }
+
+    public ToolContext withResultTokens(int tokens) {
+        return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, tokens, clock, remember, schedule,
+                notifyUser, reply);
+    }
+
+    public ToolContext withRemember(Remember r) {
+        return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, r, schedule,
+                notifyUser, reply);
+    }
+
+    public ToolContext withSchedule(Schedule s) {
+        return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember, s,
+                notifyUser, reply);
+    }
+
+    public ToolContext withNotifyUser(Notify n) {
+        return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
+                schedule, n, reply);
+    }
+
+    public ToolContext withReply(Reply r) {
+        return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
+                schedule, notifyUser, r);
+    }
+
+    private static <T> T unavailable(String tool) {
+        throw new ToolFailure(tool + " is not available in this session");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.kairos.tool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kairos.testkit.SettableClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** run_command as a plain process: what holds with or without the sandbox. */
+class RunCommandTest {
+    @TempDir Path root;
+    final Tools tools = Tools.standard(Sandbox.none());
+    ToolContext ctx;
+
+    @BeforeEach
+    void setUp() {
+        ctx = ToolContext.at(root, SettableClock.at("2026-11-25T10:00:00Z"));
+    }
+
+    @Test
+    void aCommandRunsInTheRootAndReportsItsExitCode() throws Exception {
+        Files.createDirectories(root.resolve("sub"));
+        ToolResult ok = tools.call("run_command", Input.of("command", "pwd; echo out; echo err >&2"), ctx);
+        assertThat(ok).isEqualTo(ToolResult.ok("exit code: 0\n" + root.toRealPath() + "\nout\nerr\n"));
+        ToolResult inSub = tools.call("run_command", Input.of("command", "pwd", "cwd", "sub"), ctx);
+        assertThat(inSub.content()).isEqualTo("exit code: 0\n" + root.toRealPath().resolve("sub") + "\n");
+    }
+
+    @Test
+    void aFailingCommandIsAnErrorWithItsExitCode() {
+        ToolResult r = tools.call("run_command", Input.of("command", "echo broken; exit 3"), ctx);
+        assertThat(r).isEqualTo(ToolResult.error("exit code: 3\nbroken\n"));
+        assertThat(tools.call("run_command", Input.of("command", "true"), ctx).content())
+                .isEqualTo("exit code: 0\n(no output)");
+    }
+
+    @Test
+    void aCommandThatRunsTooLongIsKilledWithItsChildren() throws Exception {
+        ToolContext quick = ctx.withCommandTimeout(Duration.ofMillis(500));
+        ToolResult r = tools.call("run_command",
+                Input.of("command", "sleep 60 & echo $! > child.pid; echo started; wait"), quick);
+        assertThat(r.isError()).isTrue();
+        assertThat(r.content()).startsWith("timed out after 500ms; the command and its children were killed\n")
+                .contains("started");
+        long child = Long.parseLong(Files.readString(root.resolve("child.pid")).strip());
+        assertThat(Running.awaitZero(() -> Running.running(child) ? 1 : 0)).isZero();
+    }
+
+    @Test
+    void aCommandCannotReadStandardInput() {
+        ToolContext quick = ctx.withCommandTimeout(Duration.ofSeconds(20));
+        ToolResult r = tools.call("run_command", Input.of("command", "cat; echo done"), quick);
+        assertThat(r).isEqualTo(ToolResult.ok("exit code: 0\ndone\n"));
+    }
+
+    @Test
+    void secretsInTheEnvironmentAreNotPassedOn() {
+        assertThat(RunCommand.SECRET_NAME.matcher("ANTHROPIC_API_KEY").matches()).isTrue();
+        assertThat(RunCommand.SECRET_NAME.matcher("GITHUB_TOKEN").matches()).isTrue();
+        assertThat(RunCommand.SECRET_NAME.matcher("PATH").matches()).isFalse();
+        ToolResult r = tools.call("run_command", Input.of("command", "env | cut -d= -f1"), ctx);
+        assertThat(r.content().lines().filter(n -> RunCommand.SECRET_NAME.matcher(n).matches())).isEmpty();
+        assertThat(r.content()).contains("PATH");
+    }
+
+    @Test
+    void aCwdOutsideTheRootIsRefused() {
+        ToolResult r = tools.call("run_command", Input.of("command", "ls", "cwd", "/etc"), ctx);
+        assertThat(r.content()).startsWith("refused: '/etc' is /etc, outside the folders this task may read");
+    }
+}
