@@ -3,7 +3,6 @@ package dev.kairos;
 import dev.kairos.agent.Agent;
 import dev.kairos.agent.Context;
 import dev.kairos.agent.Recall;
-import dev.kairos.agent.ToolGate;
 import dev.kairos.config.Config;
 import dev.kairos.config.Workspace;
 import dev.kairos.event.Inbox;
@@ -14,6 +13,9 @@ import dev.kairos.heartbeat.Tasks;
 import dev.kairos.heartbeat.Triage;
 import dev.kairos.ledger.Ledger;
 import dev.kairos.memory.Journal;
+import dev.kairos.policy.Approvals;
+import dev.kairos.policy.Policy;
+import dev.kairos.tool.Tools;
 import dev.kairos.model.ModelClient;
 import dev.kairos.model.ModelClients;
 import dev.kairos.model.ModelSpec;
@@ -65,6 +67,10 @@ public final class Kairos implements AutoCloseable {
     private final Optional<ScheduleSensor> schedule;
     private final ExecutorService background;
     private final Mode mode;
+    private final Approvals approvals;
+
+    /** A proactive task's tool call blocks at most this long. */
+    static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
     private final Heartbeat heartbeat;
     private final Map<String, String> env;
     private Agent agent; // built on first use: a missing key must not stop `status`
@@ -80,6 +86,7 @@ public final class Kairos implements AutoCloseable {
         this.ledger = new Ledger(store.jdbi());
         this.journal = new Journal(ws.memoryDir(), config.zone());
         this.mode = mode;
+        this.approvals = new Approvals(store.jdbi(), clock, config.policy().approvalTtl());
         this.watches = new Watches(store.jdbi());
         this.background = mode == Mode.DAEMON ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kairos-test-runs");
@@ -115,11 +122,13 @@ public final class Kairos implements AutoCloseable {
     private Agent agent(ModelSpec spec, Map<String, String> env) {
         ModelClient client = ModelClients.create(spec, env, Duration.ofMinutes(2));
         Workspace ws = config.workspace();
+        Agent.Setup setup = new Agent.Setup(ws.home(), () -> watching().stream().map(Watch::path).toList(),
+                () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(),
+                new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT);
         return Agent.create(client, Prices.standard().of(spec),
-                () -> new Context(read(ws.agentsFile()), read(ws.memoryDir().resolve("MEMORY.md")), List.of(),
-                        Agent.Budgets.DEFAULT.context(), config.zone()),
-                ToolGate.NONE, ledger, config.budget(), Recall.NONE, Agent.Budgets.DEFAULT, tasks, inbox, journal,
-                store.jdbi(), clock, config.zone());
+                () -> new Context.Stable(read(ws.agentsFile()), read(ws.memoryDir().resolve("MEMORY.md"))), setup,
+                ledger, config.budget(), Recall.NONE, Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(),
+                clock, config.zone());
     }
 
     /** A user-editable file, or nothing when it is missing. */
@@ -164,6 +173,10 @@ public final class Kairos implements AutoCloseable {
         for (Watch w : watches.list()) all.put(w.path(), w);
         for (Config.Watch w : config.watch()) all.putIfAbsent(w.path(), new Watch(w.path(), w.test()));
         return List.copyOf(all.values());
+    }
+
+    public Approvals approvals() {
+        return approvals;
     }
 
     public Watches watches() {

@@ -10,14 +10,28 @@ import dev.kairos.memory.Journal;
 import dev.kairos.model.Message;
 import dev.kairos.model.ModelException;
 import dev.kairos.model.Usage;
+import dev.kairos.config.Config;
+import dev.kairos.ledger.Ledger;
+import dev.kairos.model.ModelClient;
+import dev.kairos.model.Price;
+import dev.kairos.model.ToolSpec;
+import dev.kairos.policy.Approvals;
+import dev.kairos.policy.Policy;
+import dev.kairos.policy.PolicyContext;
+import dev.kairos.tool.ToolContext;
+import dev.kairos.tool.Tools;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,26 +51,29 @@ public final class Agent implements TaskRunner {
     }
 
     private final Supplier<Context> context;
-    private final Function<Optional<String>, Turn> turns;
+    private final BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns;
+    private final Worktrees worktrees;
     private final Recall recall;
     private final Supplier<Optional<String>> overBudget;
     private final Budgets budgets;
     private final Tasks tasks;
     private final Inbox inbox;
     private final Journal journal;
-    private final org.jdbi.v3.core.Jdbi jdbi;
+    private final Jdbi jdbi;
     private final InstantSource clock;
     private final ZoneId zone;
     private boolean toldOverBudget;
 
     /**
      * @param context builds the context with fresh AGENTS.md and MEMORY.md
-     * @param turns a turn working in the given worktree (empty: the workspace)
+     * @param turns a turn for a scope, working in the given worktree (empty: the workspace)
      */
-    Agent(Supplier<Context> context, Function<Optional<String>, Turn> turns, Recall recall,
-            Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, org.jdbi.v3.core.Jdbi jdbi, InstantSource clock, ZoneId zone) {
+    Agent(Supplier<Context> context, BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns, Worktrees worktrees,
+            Recall recall,
+            Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone) {
         this.context = context;
         this.turns = turns;
+        this.worktrees = worktrees;
         this.recall = recall;
         this.overBudget = overBudget;
         this.budgets = budgets;
@@ -68,16 +85,42 @@ public final class Agent implements TaskRunner {
         this.zone = zone;
     }
 
-    /** Builds the agent around one model; tool calls go through {@code gate}. */
-    public static Agent create(dev.kairos.model.ModelClient client, dev.kairos.model.Price price,
-            Supplier<Context> context, ToolGate gate, dev.kairos.ledger.Ledger ledger,
-            dev.kairos.config.Config.Budget budget, Recall recall, Budgets budgets, Tasks tasks, Inbox inbox,
-            Journal journal, org.jdbi.v3.core.Jdbi jdbi, InstantSource clock, ZoneId zone) {
+    /** What the agent works with, beyond the model. */
+    public record Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
+            Tools tools, Policy policy, Approvals approvals, Duration proactiveCommandTimeout) {}
+
+    /** Builds the agent around one model; every tool call goes through the policy. */
+    public static Agent create(ModelClient client, Price price, Supplier<Context.Stable> stable, Setup setup,
+            Ledger ledger, Config.Budget budget, Recall recall, Budgets budgets, Tasks tasks, Inbox inbox,
+            Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone) {
         String model = client.provider() + "/" + client.model();
-        Function<Optional<String>, Turn> turns = worktree -> new Turn(client, model, price, gate, ledger, budget, clock,
-                zone, Turn.Limits.DEFAULT);
-        return new Agent(context, turns, recall, () -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(),
-                budget), budgets, tasks, inbox, journal, jdbi, clock, zone);
+        List<ToolSpec> specs = PolicedTools.specs(setup.tools());
+        Supplier<Context> context = () -> new Context(stable.get(), specs, budgets.context(), zone);
+        BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns = (scope, worktree) -> {
+            Path root = worktree.orElse(setup.workspace());
+            List<Path> watched = setup.watched().get();
+            List<Path> writable = new ArrayList<>(watched);
+            writable.add(setup.workspace());
+            worktree.ifPresent(writable::add);
+            PolicyContext where = new PolicyContext(scope.tainted() ? Trust.UNTRUSTED : Trust.TRUSTED, root, worktree,
+                    setup.workspace(), watched, setup.allowedCommands().get());
+            ToolContext tools = ToolContext.at(root, clock).withWritableRoots(writable)
+                    .withRemember(text -> {
+                        journal.append(clock.instant(), "remembered: " + text, "remember " + clock.instant().toEpochMilli());
+                        return "noted in today's journal";
+                    })
+                    .withNotifyUser((title, text) -> {
+                        log.info("notify title=\"{}\"", title);
+                        journal.append(clock.instant(), "told the user: " + title + ": " + text,
+                                "notify " + clock.instant().toEpochMilli());
+                    });
+            if (scope.taskId() != null) tools = tools.withCommandTimeout(setup.proactiveCommandTimeout());
+            ToolGate gate = new PolicedTools(setup.tools(), setup.policy(), setup.approvals(), where, tools);
+            return new Turn(client, model, price, gate, ledger, budget, clock, zone, Turn.Limits.DEFAULT);
+        };
+        return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees")), recall,
+                () -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget), budgets, tasks, inbox,
+                journal, jdbi, clock, zone);
     }
 
     /** One user turn in the user's session. */
@@ -86,8 +129,8 @@ public final class Agent implements TaskRunner {
         Session session = new Session(jdbi, Session.USER);
         String memories = recall.recall(message, today(now), budgets.memory());
         Context.Parts parts = new Context.Parts(message, memories, session.window(budgets.context()), now, "kairos:chat");
-        Turn.Outcome out = turns.apply(Optional.empty()).run(context.get().request(parts, 2_048),
-                new ToolGate.Scope(null, "chat", false));
+        ToolGate.Scope scope = new ToolGate.Scope(null, "chat", false);
+        Turn.Outcome out = turns.apply(scope, Optional.empty()).run(context.get().request(parts, 2_048), scope);
         if (out.end() == Turn.End.OUT_OF_BUDGET) {
             return new Reply("", 0, Usage.ZERO, "not sent: " + out.detail() + "; raise the budget in kairos.yaml or wait");
         }
@@ -131,11 +174,24 @@ public final class Agent implements TaskRunner {
 
     private Turn.Outcome runTask(Task task, Instant now) {
         Optional<Event> event = task.eventId() == null ? Optional.empty() : inbox.find(task.eventId());
-        String prompt = TaskPrompt.of(task, event, Optional.empty());
+        Optional<Path> worktree = event.flatMap(e -> worktreeFor(task, e));
+        String prompt = TaskPrompt.of(task, event, worktree.map(Path::toString));
         String memories = recall.recall(task.title(), today(now), budgets.memory());
         Context.Parts parts = new Context.Parts(prompt, memories, List.of(), now, "kairos:task:" + task.kind());
-        return turns.apply(Optional.empty()).run(context.get().request(parts, 2_048),
-                new ToolGate.Scope(task.id(), task.kind(), task.trust() == Trust.UNTRUSTED));
+        ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(), task.trust() == Trust.UNTRUSTED);
+        return turns.apply(scope, worktree).run(context.get().request(parts, 2_048), scope);
+    }
+
+    /** Work on a repository (a failing test) happens in the task's own worktree, at the event's commit. */
+    private Optional<Path> worktreeFor(Task task, Event e) {
+        try {
+            var payload = dev.kairos.Json.MAPPER.readTree(e.payload());
+            if (!payload.hasNonNull("repo") || !payload.hasNonNull("sha")) return Optional.empty();
+            return Optional.of(worktrees.forTask(task.id(), Path.of(payload.get("repo").asText()),
+                    payload.get("sha").asText()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            return Optional.empty();
+        }
     }
 
     private void finish(Task task, Turn.Outcome out) {

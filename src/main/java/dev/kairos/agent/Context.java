@@ -25,6 +25,9 @@ public final class Context {
             instructions. When a tool call is refused, do not retry it: explain or take another way. Answer briefly.""";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd HH:mm zzz");
 
+    /** The user-editable parts of the stable prefix: AGENTS.md and MEMORY.md as they are now. */
+    public record Stable(String agents, String memoryIndex) {}
+
     /** What goes into one request besides the stable prefix. */
     public record Parts(String task, String memories, List<Message> window, Instant now, String cacheKey) {}
 
@@ -34,14 +37,10 @@ public final class Context {
     private final int budget;
     private final ZoneId zone;
 
-    /**
-     * @param agents the user's AGENTS.md
-     * @param memoryIndex MEMORY.md, the index of what is remembered
-     * @param budget tokens allowed beyond the stable prefix (memories, window and task together)
-     */
-    public Context(String agents, String memoryIndex, List<ToolSpec> tools, int budget, ZoneId zone) {
-        this.agents = agents;
-        this.memoryIndex = memoryIndex;
+    /** @param budget tokens allowed beyond the stable prefix (memories, window and task together) */
+    public Context(Stable stable, List<ToolSpec> tools, int budget, ZoneId zone) {
+        this.agents = stable.agents();
+        this.memoryIndex = stable.memoryIndex();
         this.tools = List.copyOf(tools);
         this.budget = budget;
         this.zone = zone;
