@@ -24,16 +24,25 @@ final class Retrieval {
      * weight than two rankers' lukewarm agreement (measured on LoCoMo's development half: 20 beat 60 and 30).
      */
     private static final double K = 20;
+    /**
+     * Below this cosine an item is unrelated to the query (all-MiniLM puts unrelated sentences at 0 to 0.2); in a
+     * small memory, ranks alone would still give it a score to pass on to its neighbours.
+     */
+    private static final double MEANING_FLOOR = 0.3;
     /** How much of a strong item's score its neighbours in the same file gain, and from how many top items. */
     private static final double NEIGHBOUR_SHARE = 0.6;
     private static final int SPREAD_FROM = 100;
-    /** For an item on a day the query names: what rank ~80 in one ranking is worth. */
-    private static final double DATE_BOOST = 0.01;
+    /** An item on a day the query names ("in July", "last week") counts double. */
+    private static final double DATE_FACTOR = 2;
     /** A tie-breaker for today's items, halving every {@link #RECENCY_HALF_LIFE_DAYS}. */
     private static final double RECENCY_BOOST = 0.0008;
     private static final double RECENCY_HALF_LIFE_DAYS = 30;
-    /** Cosine above which two items say the same thing. */
+    /**
+     * Cosine above which two items with the same numbers say the same thing. Numbers must match as well: the model
+     * puts "starts on December 18" and "starts on December 19" at 0.98.
+     */
     static final double NEAR_COPY = 0.95;
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
 
     record Scored(long id, double score) {}
 
@@ -62,7 +71,9 @@ final class Retrieval {
         List<Long> words = index.words(query.match(), depth);
         for (int r = 0; r < words.size(); r++) fused.merge(words.get(r), 1 / (K + r + 1), Double::sum);
         List<Scored> meaning = meaning(query, depth);
-        for (int r = 0; r < meaning.size(); r++) fused.merge(meaning.get(r).id(), 1 / (K + r + 1), Double::sum);
+        for (int r = 0; r < meaning.size() && meaning.get(r).score() >= MEANING_FLOOR; r++) {
+            fused.merge(meaning.get(r).id(), 1 / (K + r + 1), Double::sum);
+        }
         spreadToNeighbours(fused);
         if (query.hasDates() || today != null) {
             Map<Long, MemoryIndex.Row> rows = index.rows(fused.keySet());
@@ -70,7 +81,7 @@ final class Retrieval {
                 MemoryIndex.Row row = rows.get(id);
                 if (row == null) return score;
                 double s = score;
-                if (query.covers(row.date())) s += DATE_BOOST;
+                if (query.covers(row.date())) s *= DATE_FACTOR;
                 if (today != null) {
                     long age = Math.max(0, ChronoUnit.DAYS.between(row.date(), today));
                     s += RECENCY_BOOST * Math.pow(0.5, age / RECENCY_HALF_LIFE_DAYS);
@@ -116,15 +127,20 @@ final class Retrieval {
      * {@link #NEAR_COPY}): five copies of one fact would crowd out four other facts.
      */
     final class NearCopies {
-        private final List<float[]> kept = new ArrayList<>();
+        private record Kept(float[] vector, List<String> numbers) {}
+
+        private final List<Kept> kept = new ArrayList<>();
         private final Set<String> texts = new HashSet<>();
 
         boolean admit(long id, String text) {
             if (!texts.add(normalized(text))) return false;
             float[] v = vectors.vector(id);
             if (v == null) return true;
-            for (float[] k : kept) if (Vectors.cosine(v, k) >= NEAR_COPY) return false;
-            kept.add(v);
+            List<String> numbers = NUMBER.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
+            for (Kept k : kept) {
+                if (k.numbers().equals(numbers) && Vectors.cosine(v, k.vector()) >= NEAR_COPY) return false;
+            }
+            kept.add(new Kept(v, numbers));
             return true;
         }
     }
