@@ -22,7 +22,7 @@ public record LocomoReport(int budget, Method ours, Map<String, Method> baseline
             1, "multi-hop", 2, "temporal", 3, "open-domain", 4, "single-hop");
 
     /** One method's figures: over all questions, and by category (1 to 4). */
-    public record Method(Tally.Figures overall, Map<Integer, Tally.Figures> byCategory) {
+    public record Method(Figures overall, Map<Integer, Figures> byCategory) {
         ObjectNode toJson(boolean withCategories) {
             ObjectNode o = overall.toJson();
             if (withCategories) o.set("byCategory", categoriesJson(byCategory));
@@ -98,7 +98,7 @@ public record LocomoReport(int budget, Method ours, Map<String, Method> baseline
         all.putAll(baselines);
         for (Map.Entry<String, Method> m : all.entrySet()) {
             row(sb, m.getKey(), m.getValue().overall());
-            for (Map.Entry<Integer, Tally.Figures> c : m.getValue().byCategory().entrySet()) {
+            for (Map.Entry<Integer, Figures> c : m.getValue().byCategory().entrySet()) {
                 row(sb, "  " + m.getKey() + " / " + c.getKey() + " " + CATEGORY_NAMES.getOrDefault(c.getKey(), "?"),
                         c.getValue());
             }
@@ -106,12 +106,12 @@ public record LocomoReport(int budget, Method ours, Map<String, Method> baseline
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, String name, Tally.Figures f) {
+    private static void row(StringBuilder sb, String name, Figures f) {
         sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.0f | %.2f | %.2f |%n", name, f.questions(),
                 f.evidenceRecall(), f.allEvidenceShare(), f.tokensPacked(), f.p50Ms(), f.p99Ms()));
     }
 
-    private static ObjectNode categoriesJson(Map<Integer, Tally.Figures> byCategory) {
+    private static ObjectNode categoriesJson(Map<Integer, Figures> byCategory) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         byCategory.forEach((c, f) -> {
             ObjectNode n = f.toJson();
@@ -148,7 +148,7 @@ public record LocomoReport(int budget, Method ours, Map<String, Method> baseline
         LocomoReport build() {
             Map<String, Method> methods = new LinkedHashMap<>();
             overall.forEach((name, t) -> {
-                Map<Integer, Tally.Figures> cats = new TreeMap<>();
+                Map<Integer, Figures> cats = new TreeMap<>();
                 byCategory.get(name).forEach((c, tc) -> cats.put(c, tc.figures()));
                 methods.put(name, new Method(t.figures(), cats));
             });

@@ -1,7 +1,5 @@
 package dev.kairos.bench;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,21 +32,6 @@ final class Tally {
         if (sorted.isEmpty()) return 0;
         int rank = (int) Math.ceil(p * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
-    }
-
-    /** The figures of one method on a set of questions; tokensPacked is the mean per question. */
-    record Figures(int questions, double evidenceRecall, double allEvidenceShare, double tokensPacked, double p50Ms,
-            double p99Ms) {
-        ObjectNode toJson() {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            o.put("questions", questions);
-            o.put("evidenceRecall", round(evidenceRecall, 4));
-            o.put("allEvidenceShare", round(allEvidenceShare, 4));
-            o.put("tokensPacked", round(tokensPacked, 1));
-            o.put("p50Ms", round(p50Ms, 2));
-            o.put("p99Ms", round(p99Ms, 2));
-            return o;
-        }
     }
 
     static double round(double v, int places) {
