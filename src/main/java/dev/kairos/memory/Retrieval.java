@@ -127,20 +127,19 @@ final class Retrieval {
      * {@link #NEAR_COPY}): five copies of one fact would crowd out four other facts.
      */
     final class NearCopies {
-        private record Kept(float[] vector, List<String> numbers) {}
+        private record Kept(long id, List<String> numbers) {}
 
         private final List<Kept> kept = new ArrayList<>();
         private final Set<String> texts = new HashSet<>();
 
         boolean admit(long id, String text) {
             if (!texts.add(normalized(text))) return false;
-            float[] v = vectors.vector(id);
-            if (v == null) return true;
+            if (!vectors.contains(id)) return true;
             List<String> numbers = NUMBER.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
             for (Kept k : kept) {
-                if (k.numbers().equals(numbers) && Vectors.cosine(v, k.vector()) >= NEAR_COPY) return false;
+                if (k.numbers().equals(numbers) && vectors.cosine(id, k.id()) >= NEAR_COPY) return false;
             }
-            kept.add(new Kept(v, numbers));
+            kept.add(new Kept(id, numbers));
             return true;
         }
     }

@@ -66,14 +66,18 @@ final class VectorIndex {
         dims = 0;
     }
 
-    /** The stored vector of an item, dequantized; null when the item has none. */
-    float[] vector(long id) {
-        Integer slot = slots.get(id);
-        if (slot == null) return null;
-        float[] v = new float[dims];
-        int off = slot * dims;
-        for (int i = 0; i < dims; i++) v[i] = data[off + i] * scales[slot];
-        return v;
+    /** Cosine of two stored items (their quantized vectors); NaN when either has none. */
+    double cosine(long a, long b) {
+        Integer sa = slots.get(a), sb = slots.get(b);
+        if (sa == null || sb == null) return Double.NaN;
+        byte[] d = data;
+        int offA = sa * dims, offB = sb * dims, dot = 0;
+        for (int i = 0; i < dims; i++) dot += d[offA + i] * d[offB + i];
+        return dot * (double) scales[sa] * scales[sb];
+    }
+
+    boolean contains(long id) {
+        return slots.containsKey(id);
     }
 
     /** The {@code k} items nearest to {@code query} (unit length), best first. */

@@ -1,6 +1,6 @@
 package dev.kairos.memory;
 
-/** Small vector arithmetic shared by the embedders and the vector index. */
+/** Small vector arithmetic for the embedders. */
 final class Vectors {
     private Vectors() {}
 
@@ -12,11 +12,5 @@ final class Vectors {
         float[] out = new float[v.length];
         for (int i = 0; i < v.length; i++) out[i] = v[i] * inv;
         return out;
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        for (int i = 0; i < a.length; i++) dot += a[i] * b[i];
-        return dot;
     }
 }
