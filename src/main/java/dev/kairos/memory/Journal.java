@@ -52,6 +52,11 @@ public final class Journal {
         }
     }
 
+    /** Appends a conversation turn: "- HH:MM Speaker: text (provenance)". */
+    public boolean append(Instant at, String speaker, String text, String provenance) {
+        return append(at, oneLine(speaker) + ": " + text, provenance);
+    }
+
     public Path dayFile(LocalDate day) {
         return dir.resolve(day + ".md");
     }

@@ -1,0 +1,378 @@
+package dev.kairos.memory;
+
+import dev.kairos.event.Secrets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's memory: markdown files under one folder (the source of truth, editable by hand) and an index derived
+ * from them (words in SQLite FTS5, meaning as embeddings) for search with provenance.
+ *
+ * <p>Files change under it (a person edits them, the dream rewrites them): call {@link #refresh()} after a change,
+ * or before answering a search from outside the daemon; it re-reads only files whose size, time or content changed.
+ * Searches run concurrently; refreshes and writes take turns.
+ */
+public final class Memory implements AutoCloseable {
+    public static final int INDEX_MAX_LINES = 200;
+    public static final int INDEX_MAX_BYTES = 25 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(Memory.class);
+    private static final String EMBEDDER_KEY = "embedder";
+
+    private final Path dir;
+    private final ZoneId zone;
+    private final MemoryFiles files;
+    private final MemoryIndex index;
+    private final VectorIndex vectors = new VectorIndex();
+    private final Embedder embedder;
+    private final Retrieval retrieval;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean vectorsLoaded;
+
+    public Memory(Path memoryDir, Jdbi jdbi, ZoneId zone, Embedder embedder) {
+        this.dir = memoryDir;
+        this.zone = zone;
+        this.files = new MemoryFiles(memoryDir, zone);
+        this.index = new MemoryIndex(jdbi);
+        this.embedder = embedder;
+        this.retrieval = new Retrieval(index, vectors, embedder);
+    }
+
+    /** Rebuilds the whole index from the files, re-embedding everything. Returns the number of items. */
+    public int reindex() {
+        lock.writeLock().lock();
+        try {
+            index.clear();
+            vectors.clear();
+            vectorsLoaded = true;
+            update();
+            return index.count();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Brings the index up to date with the files; returns how many files were re-read. */
+    public int refresh() {
+        lock.writeLock().lock();
+        try {
+            if (!embedder.id().equals(index.meta(EMBEDDER_KEY)) && index.count() > 0) {
+                log.info("memory reindex reason=embedder-changed embedder={}", embedder.id());
+                index.clear();
+                vectors.clear();
+            }
+            loadVectors();
+            return update();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The items best matching {@code query}, best first, near-copies dropped. {@code today} anchors "last week". */
+    public List<MemoryItem> search(String query, int limit, LocalDate today) {
+        return search(query, limit, today, Ranking.HYBRID);
+    }
+
+    public List<MemoryItem> search(String query, int limit, LocalDate today, Ranking ranking) {
+        List<Packer.Candidate> ranked = candidates(query, today, ranking, Math.max(limit, 10), false);
+        Retrieval.NearCopies near = retrieval.new NearCopies();
+        List<MemoryItem> out = new ArrayList<>();
+        for (Packer.Candidate c : ranked) {
+            if (out.size() >= limit) break;
+            if (ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text())) out.add(c.item());
+        }
+        return out;
+    }
+
+    /**
+     * The memories for a task: whole items, best first, until {@code tokenBudget} (counted on the rendering) is
+     * full; rendered oldest first. MEMORY.md itself is left out: it sits in the cached prefix already.
+     */
+    public PackedMemory pack(String query, int tokenBudget, LocalDate today) {
+        return pack(query, tokenBudget, today, Ranking.HYBRID);
+    }
+
+    public PackedMemory pack(String query, int tokenBudget, LocalDate today, Ranking ranking) {
+        List<Packer.Candidate> ranked = candidates(query, today, ranking, Retrieval.DEPTH, true);
+        Retrieval.NearCopies near = retrieval.new NearCopies();
+        return Packer.pack(ranked, tokenBudget,
+                c -> ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text()));
+    }
+
+    private List<Packer.Candidate> candidates(String query, LocalDate today, Ranking ranking, int depth,
+            boolean withoutIndex) {
+        ensureVectors();
+        lock.readLock().lock();
+        try {
+            Query q = Query.parse(query, today);
+            List<Retrieval.Scored> ranked = retrieval.rank(q, ranking, today, depth);
+            Map<Long, MemoryIndex.Row> rows = index.rows(ranked.stream().map(Retrieval.Scored::id).toList());
+            List<Packer.Candidate> out = new ArrayList<>(ranked.size());
+            for (Retrieval.Scored s : ranked) {
+                MemoryIndex.Row r = rows.get(s.id());
+                if (r == null || withoutIndex && r.path().equals(MemoryFiles.INDEX)) continue;
+                out.add(new Packer.Candidate(s.id(),
+                        new MemoryItem(r.text(), s.score(), r.date(), r.path(), r.provenance()), r.line(), r.tokens()));
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Keeps a fact: appends "- text (YYYY-MM-DD; provenance)" to {@code topics/<topic>.md} and indexes it at once.
+     * The same text twice is kept once. Secrets are redacted first. Returns the item as search would.
+     */
+    public MemoryItem remember(Topic topic, String text, String provenance, Instant at) {
+        String clean = Secrets.redact(oneLine(text));
+        String prov = Secrets.redact(oneLine(provenance)).replace('(', '[').replace(')', ']');
+        if (clean.isEmpty()) throw new IllegalArgumentException("nothing to remember: the text is empty");
+        LocalDate day = at.atZone(zone).toLocalDate();
+        Path file = dir.resolve(topic.fileName());
+        lock.writeLock().lock();
+        try {
+            Files.createDirectories(file.getParent());
+            String existing = Files.exists(file) ? Files.readString(file) : "";
+            boolean known = existing.lines().anyMatch(l -> l.startsWith("- " + clean + " ("));
+            if (!known) {
+                String heading = existing.isEmpty() ? "# " + capitalized(topic) + "\n\n" : "";
+                String sep = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
+                Files.writeString(file, sep + heading + "- " + clean + " (" + day + "; " + prov + ")\n",
+                        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            loadVectors();
+            update();
+            return new MemoryItem(clean, 1.0, day, topic.fileName(), prov);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Lines of a memory file, {@code fromLine} counted from 1, at most {@code lineCount} of them. The path is
+     * relative to the memory folder ("topics/user.md", "journal/2026-11-25.md") and cannot leave it.
+     */
+    public String get(String path, int fromLine, int lineCount) {
+        Path file = inside(path);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no memory file " + path
+                    + " (paths are relative to the memory folder, e.g. MEMORY.md, topics/user.md, journal/2026-11-25.md)");
+        }
+        try {
+            return Files.readAllLines(file).stream()
+                    .skip(Math.max(0, fromLine - 1))
+                    .limit(Math.max(0, lineCount))
+                    .reduce(new StringBuilder(), (sb, l) -> sb.append(l).append('\n'), StringBuilder::append)
+                    .toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MEMORY.md, for the cached prefix of every turn. A file edited by hand past the cap is cut at the cap here
+     * (with a warning in the log) so the prefix stays bounded.
+     */
+    public String indexText() {
+        Path file = dir.resolve(MemoryFiles.INDEX);
+        if (!Files.exists(file)) return "";
+        try {
+            String text = Files.readString(file);
+            MemoryCap cap = MemoryCap.of(text);
+            if (cap.fits()) return text;
+            log.warn("memory index over cap file={} lines={} bytes={} action=truncated", file, cap.lines(), cap.bytes());
+            return cap.cut(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces MEMORY.md, the index of memory: at most {@value #INDEX_MAX_LINES} lines and 25 KB. A text over the
+     * cap is refused whole with a {@link MemoryCapException} that says by how much; nothing is written then.
+     */
+    public void writeIndex(String text) {
+        MemoryCap cap = MemoryCap.of(text);
+        if (!cap.fits()) throw new MemoryCapException(cap.refusal());
+        Path file = dir.resolve(MemoryFiles.INDEX);
+        lock.writeLock().lock();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = file.resolveSibling(MemoryFiles.INDEX + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            loadVectors();
+            update();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** How many items the index holds and the bytes its vectors take in memory. */
+    public Stats stats() {
+        ensureVectors();
+        lock.readLock().lock();
+        try {
+            return new Stats(index.count(), vectors.bytes());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public record Stats(int items, long vectorBytes) {}
+
+    /** Closes the index's database connection; the files need no closing. */
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            index.close();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Re-reads changed files, embeds what is new, swaps their items in. Caller holds the write lock. */
+    private int update() {
+        Map<String, MemoryIndex.Stamp> stamps = index.stamps();
+        Map<String, Path> present = files.list();
+        List<Pending> pending = new ArrayList<>();
+        for (Map.Entry<String, Path> f : present.entrySet()) {
+            MemoryIndex.Stamp old = stamps.get(f.getKey());
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(f.getValue(), BasicFileAttributes.class);
+                long size = attrs.size();
+                long mtime = attrs.lastModifiedTime().toMillis();
+                if (old != null && old.size() == size && old.mtime() == mtime) continue;
+                String content = Files.readString(f.getValue());
+                String hash = Hashes.sha256(content);
+                MemoryIndex.Stamp stamp = new MemoryIndex.Stamp(size, mtime, hash);
+                if (old != null && old.hash().equals(hash)) {
+                    index.restamp(f.getKey(), stamp);
+                    continue;
+                }
+                List<Entry> entries = files.parse(f.getKey(), content, files.lastChanged(f.getValue())).stream()
+                        .map(e -> new Entry(e.path(), e.line(), e.date(), Secrets.redact(e.text()), e.provenance()))
+                        .toList();
+                pending.add(new Pending(f.getKey(), stamp, entries));
+            } catch (IOException | UncheckedIOException e) {
+                log.warn("memory file unreadable path={} error={}", f.getValue(), e.getMessage());
+            }
+        }
+        Set<String> removed = new HashSet<>(stamps.keySet());
+        removed.removeAll(present.keySet());
+        if (pending.isEmpty() && removed.isEmpty()) return 0;
+
+        List<MemoryIndex.Replacement> replacements = embed(pending);
+        MemoryIndex.Changes changes = index.apply(replacements, removed);
+        changes.removed().forEach(vectors::remove);
+        changes.added().forEach((id, blob) -> {
+            if (blob != null) vectors.put(id, blob);
+        });
+        index.meta(EMBEDDER_KEY, embedder.id());
+        log.info("memory refreshed files={} removed={} items+={} items-={}", pending.size(), removed.size(),
+                changes.added().size(), changes.removed().size());
+        return pending.size() + removed.size();
+    }
+
+    private record Pending(String path, MemoryIndex.Stamp stamp, List<Entry> entries) {}
+
+    /** Vectors for new texts, in batches; a text already embedded (in any file) keeps its vector. */
+    private List<MemoryIndex.Replacement> embed(List<Pending> pending) {
+        Map<Pending, List<String>> embedded = new java.util.LinkedHashMap<>();
+        Set<String> hashes = new HashSet<>();
+        for (Pending p : pending) {
+            List<String> texts = embeddedTexts(p);
+            embedded.put(p, texts);
+            texts.forEach(t -> hashes.add(Hashes.sha256(t)));
+        }
+        Map<String, byte[]> known = index.vectorsByHash(hashes);
+        Map<String, String> missing = new java.util.LinkedHashMap<>();
+        embedded.values().forEach(texts -> texts.forEach(t -> {
+            String h = Hashes.sha256(t);
+            if (!known.containsKey(h)) missing.putIfAbsent(h, t);
+        }));
+        if (!missing.isEmpty()) {
+            List<String> keys = new ArrayList<>(missing.keySet());
+            List<float[]> made = embedder.embed(new ArrayList<>(missing.values()));
+            for (int i = 0; i < keys.size(); i++) known.put(keys.get(i), VectorIndex.toBlob(made.get(i)));
+        }
+        List<MemoryIndex.Replacement> out = new ArrayList<>();
+        for (Pending p : pending) {
+            List<String> hs = embedded.get(p).stream().map(Hashes::sha256).toList();
+            out.add(new MemoryIndex.Replacement(p.path(), p.stamp(), p.entries(), hs,
+                    hs.stream().map(known::get).toList()));
+        }
+        return out;
+    }
+
+    private static List<String> embeddedTexts(Pending p) {
+        return p.entries().stream().map(Entry::text).toList();
+    }
+
+    private void ensureVectors() {
+        lock.readLock().lock();
+        try {
+            if (vectorsLoaded) return;
+        } finally {
+            lock.readLock().unlock();
+        }
+        lock.writeLock().lock();
+        try {
+            loadVectors();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void loadVectors() {
+        if (vectorsLoaded) return;
+        vectors.clear();
+        index.forEachVector(vectors::put);
+        vectorsLoaded = true;
+    }
+
+    private Path inside(String path) {
+        Path file = dir.resolve(path).normalize();
+        if (!file.startsWith(dir.normalize()) || path.isBlank()) {
+            throw new IllegalArgumentException("not a memory file: " + path + " (paths stay inside the memory folder)");
+        }
+        return file;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String capitalized(Topic topic) {
+        String n = topic.name().toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.kairos.memory;
+
+import java.util.List;
+
+/**
+ * Memories chosen for one task: whole items only, oldest first, rendered as {@code text} (grouped under date
+ * headings, each item with its provenance), {@code tokens} long, never more than the budget asked for.
+ */
+public record PackedMemory(List<MemoryItem> items, String text, int tokens) {
+    public static final PackedMemory EMPTY = new PackedMemory(List.of(), "", 0);
+
+    public PackedMemory {
+        items = List.copyOf(items);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.kairos.memory;
+
+import dev.kairos.model.Tokens;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Fills a token budget with whole items, best ranked first, and renders them oldest first under one heading a
+ * day. An item that does not fit is skipped, never cut: half a fact can mislead the model more than no fact.
+ */
+final class Packer {
+    /** Below this many tokens left, no item would fit. */
+    private static final int SMALLEST_ITEM = 6;
+
+    private Packer() {}
+
+    /** A ranked candidate with its place in the files, for the stable order of the rendering. */
+    record Candidate(long id, MemoryItem item, int line, int tokens) {}
+
+    static PackedMemory pack(List<Candidate> ranked, int budget, Predicate<Candidate> admit) {
+        if (budget <= 0) return PackedMemory.EMPTY;
+        List<Candidate> chosen = new ArrayList<>();
+        java.util.Set<LocalDate> days = new java.util.HashSet<>();
+        int used = 0;
+        for (Candidate c : ranked) {
+            if (budget - used < SMALLEST_ITEM) break;
+            int cost = c.tokens();
+            boolean newDay = !days.contains(c.item().date());
+            if (newDay) cost += Tokens.count(heading(c.item().date()));
+            if (used + cost > budget || !admit.test(c)) continue;
+            chosen.add(c);
+            days.add(c.item().date());
+            used += cost;
+        }
+        // Pieces counted apart can differ by a token from the whole: check the whole, drop the weakest if over.
+        while (true) {
+            PackedMemory packed = render(chosen);
+            if (packed.tokens() <= budget) return packed;
+            chosen.remove(chosen.size() - 1);
+        }
+    }
+
+    static PackedMemory render(List<Candidate> chosen) {
+        List<Candidate> ordered = new ArrayList<>(chosen);
+        ordered.sort(Comparator.comparing((Candidate c) -> c.item().date())
+                .thenComparing(c -> c.item().path())
+                .thenComparingInt(Candidate::line));
+        StringBuilder text = new StringBuilder();
+        LocalDate day = null;
+        List<MemoryItem> items = new ArrayList<>(ordered.size());
+        for (Candidate c : ordered) {
+            if (!c.item().date().equals(day)) {
+                day = c.item().date();
+                text.append(heading(day));
+            }
+            text.append(line(c.item()));
+            items.add(c.item());
+        }
+        String rendered = text.toString();
+        return new PackedMemory(items, rendered, Tokens.count(rendered));
+    }
+
+    private static String heading(LocalDate day) {
+        return "## " + day + "\n";
+    }
+
+    private static String line(MemoryItem item) {
+        return line(item.text(), item.provenance());
+    }
+
+    private static String line(String text, String provenance) {
+        return "- " + text + " (" + provenance + ")\n";
+    }
+
+    /** The tokens an item's line takes in the rendering; counted once, when the item is indexed. */
+    static int lineTokens(String text, String provenance) {
+        return Tokens.count(line(text, provenance));
+    }
+}

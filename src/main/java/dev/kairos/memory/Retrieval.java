@@ -1,0 +1,156 @@
+package dev.kairos.memory;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Ranks items for a query. Hybrid ranking fuses the words ranking (BM25) and the meaning ranking (cosine) by
+ * reciprocal rank, which needs no calibration between their scores; then items on the days the query names rise, the
+ * recent rise a little, and near-copies of an item already ranked higher are dropped.
+ */
+final class Retrieval {
+    /** Candidates taken from each ranker. */
+    static final int DEPTH = 150;
+    /**
+     * The RRF constant. Below the usual 60: with tens of items packed, the head of each ranking deserves more
+     * weight than two rankers' lukewarm agreement (measured on LoCoMo's development half: 20 beat 60 and 30).
+     */
+    private static final double K = 20;
+    /**
+     * Below this cosine an item is unrelated to the query (all-MiniLM puts unrelated sentences at 0 to 0.2); in a
+     * small memory, ranks alone would still give it a score to pass on to its neighbours.
+     */
+    private static final double MEANING_FLOOR = 0.3;
+    /** How much of a strong item's score its neighbours in the same file gain, and from how many top items. */
+    private static final double NEIGHBOUR_SHARE = 0.6;
+    private static final int SPREAD_FROM = 100;
+    /** An item on a day the query names ("in July", "last week") counts double. */
+    private static final double DATE_FACTOR = 2;
+    /** A tie-breaker for today's items, halving every {@link #RECENCY_HALF_LIFE_DAYS}. */
+    private static final double RECENCY_BOOST = 0.0008;
+    private static final double RECENCY_HALF_LIFE_DAYS = 30;
+    /**
+     * Cosine above which two items with the same numbers say the same thing. Numbers must match as well: the model
+     * puts "starts on December 18" and "starts on December 19" at 0.98.
+     */
+    static final double NEAR_COPY = 0.95;
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+
+    record Scored(long id, double score) {}
+
+    private final MemoryIndex index;
+    private final VectorIndex vectors;
+    private final Embedder embedder;
+
+    Retrieval(MemoryIndex index, VectorIndex vectors, Embedder embedder) {
+        this.index = index;
+        this.vectors = vectors;
+        this.embedder = embedder;
+    }
+
+    /** Ranked candidates, best first: up to {@code depth} from each ranker. */
+    List<Scored> rank(Query query, Ranking ranking, LocalDate today, int depth) {
+        return switch (ranking) {
+            case WORDS -> byRank(index.words(query.match(), depth));
+            case MEANING -> meaning(query, depth);
+            case RECENT -> byRank(index.recent(depth));
+            case HYBRID -> hybrid(query, today, depth);
+        };
+    }
+
+    private List<Scored> hybrid(Query query, LocalDate today, int depth) {
+        Map<Long, Double> fused = new HashMap<>();
+        List<Long> words = index.words(query.match(), depth);
+        for (int r = 0; r < words.size(); r++) fused.merge(words.get(r), 1 / (K + r + 1), Double::sum);
+        List<Scored> meaning = meaning(query, depth);
+        for (int r = 0; r < meaning.size() && meaning.get(r).score() >= MEANING_FLOOR; r++) {
+            fused.merge(meaning.get(r).id(), 1 / (K + r + 1), Double::sum);
+        }
+        spreadToNeighbours(fused);
+        if (query.hasDates() || today != null) {
+            Map<Long, MemoryIndex.Row> rows = index.rows(fused.keySet());
+            fused.replaceAll((id, score) -> {
+                MemoryIndex.Row row = rows.get(id);
+                if (row == null) return score;
+                double s = score;
+                if (query.covers(row.date())) s *= DATE_FACTOR;
+                if (today != null) {
+                    long age = Math.max(0, ChronoUnit.DAYS.between(row.date(), today));
+                    s += RECENCY_BOOST * Math.pow(0.5, age / RECENCY_HALF_LIFE_DAYS);
+                }
+                return s;
+            });
+        }
+        List<Scored> out = new ArrayList<>(fused.size());
+        fused.forEach((id, s) -> out.add(new Scored(id, s)));
+        out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(Scored::id));
+        return out;
+    }
+
+    /**
+     * An item next to a strong match gains part of its score: in a conversation the answer is often the turn after
+     * the one that shares the question's words ("How long have you been married?" / "Five years already!").
+     */
+    private void spreadToNeighbours(Map<Long, Double> fused) {
+        List<Map.Entry<Long, Double>> top = fused.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
+                .limit(SPREAD_FROM)
+                .toList();
+        Map<Long, List<Long>> neighbours = index.neighbours(top.stream().map(Map.Entry::getKey).toList());
+        Map<Long, Double> spread = new HashMap<>();
+        for (Map.Entry<Long, Double> e : top) {
+            for (long n : neighbours.getOrDefault(e.getKey(), List.of())) {
+                spread.merge(n, NEIGHBOUR_SHARE * e.getValue(), Math::max);
+            }
+        }
+        spread.forEach((id, s) -> fused.merge(id, s, Double::sum));
+    }
+
+    private List<Scored> meaning(Query query, int depth) {
+        if (vectors.size() == 0 || query.text().isBlank()) return List.of();
+        float[] q = embedder.embed(List.of(query.text())).get(0);
+        List<Scored> out = new ArrayList<>();
+        for (VectorIndex.Hit hit : vectors.nearest(q, depth)) out.add(new Scored(hit.id(), hit.score()));
+        return out;
+    }
+
+    /**
+     * Admits items in rank order unless one nearly repeats an item admitted before (same words, or vectors within
+     * {@link #NEAR_COPY}): five copies of one fact would crowd out four other facts.
+     */
+    final class NearCopies {
+        private record Kept(long id, List<String> numbers) {}
+
+        private final List<Kept> kept = new ArrayList<>();
+        private final Set<String> texts = new HashSet<>();
+
+        boolean admit(long id, String text) {
+            if (!texts.add(normalized(text))) return false;
+            if (!vectors.contains(id)) return true;
+            List<String> numbers = NUMBER.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
+            for (Kept k : kept) {
+                if (k.numbers().equals(numbers) && vectors.cosine(id, k.id()) >= NEAR_COPY) return false;
+            }
+            kept.add(new Kept(id, numbers));
+            return true;
+        }
+    }
+
+    private static String normalized(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    private static List<Scored> byRank(List<Long> ids) {
+        List<Scored> out = new ArrayList<>(ids.size());
+        for (int r = 0; r < ids.size(); r++) out.add(new Scored(ids.get(r), 1 / (K + r + 1)));
+        return out;
+    }
+}
