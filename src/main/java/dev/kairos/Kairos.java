@@ -1,8 +1,6 @@
 package dev.kairos;
 
 import dev.kairos.agent.Agent;
-import dev.kairos.agent.Context;
-import dev.kairos.agent.Recall;
 import dev.kairos.config.Config;
 import dev.kairos.config.Workspace;
 import dev.kairos.event.Inbox;
@@ -12,7 +10,9 @@ import dev.kairos.heartbeat.Task;
 import dev.kairos.heartbeat.Tasks;
 import dev.kairos.heartbeat.Triage;
 import dev.kairos.ledger.Ledger;
+import dev.kairos.memory.Embedder;
 import dev.kairos.memory.Journal;
+import dev.kairos.memory.Memory;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
 import dev.kairos.tool.Tools;
@@ -68,6 +68,7 @@ public final class Kairos implements AutoCloseable {
     private final ExecutorService background;
     private final Mode mode;
     private final Approvals approvals;
+    private final Memory memory;
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -87,6 +88,7 @@ public final class Kairos implements AutoCloseable {
         this.journal = new Journal(ws.memoryDir(), config.zone());
         this.mode = mode;
         this.approvals = new Approvals(store.jdbi(), clock, config.policy().approvalTtl());
+        this.memory = new Memory(ws.memoryDir(), store.jdbi(), config.zone(), Embedder.local(ws.home().resolve("cache")));
         this.watches = new Watches(store.jdbi());
         this.background = mode == Mode.DAEMON ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kairos-test-runs");
@@ -124,11 +126,9 @@ public final class Kairos implements AutoCloseable {
         Workspace ws = config.workspace();
         Agent.Setup setup = new Agent.Setup(ws.home(), () -> watching().stream().map(Watch::path).toList(),
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(),
-                new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT);
-        return Agent.create(client, Prices.standard().of(spec),
-                () -> new Context.Stable(read(ws.agentsFile()), read(ws.memoryDir().resolve("MEMORY.md"))), setup,
-                ledger, config.budget(), Recall.NONE, Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(),
-                clock, config.zone());
+                new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT, memory);
+        return Agent.create(client, Prices.standard().of(spec), () -> read(ws.agentsFile()), setup, ledger,
+                config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
 
     /** A user-editable file, or nothing when it is missing. */
@@ -173,6 +173,11 @@ public final class Kairos implements AutoCloseable {
         for (Watch w : watches.list()) all.put(w.path(), w);
         for (Config.Watch w : config.watch()) all.putIfAbsent(w.path(), new Watch(w.path(), w.test()));
         return List.copyOf(all.values());
+    }
+
+    /** Memory files and their index; the embedding model loads on first use. */
+    public Memory memory() {
+        return memory;
     }
 
     public Approvals approvals() {
@@ -246,5 +251,6 @@ public final class Kairos implements AutoCloseable {
     public void close() {
         for (Sensor s : sensors) s.close();
         if (background != null) background.shutdownNow();
+        memory.close();
     }
 }

@@ -7,6 +7,9 @@ import dev.kairos.heartbeat.Task;
 import dev.kairos.heartbeat.TaskRunner;
 import dev.kairos.heartbeat.Tasks;
 import dev.kairos.memory.Journal;
+import dev.kairos.memory.Memory;
+import dev.kairos.memory.MemoryItem;
+import dev.kairos.memory.Topic;
 import dev.kairos.model.Message;
 import dev.kairos.model.ModelException;
 import dev.kairos.model.Usage;
@@ -41,6 +44,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Agent implements TaskRunner {
     private static final Logger log = LoggerFactory.getLogger(Agent.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** After this long without a word, a chat starts afresh: what was said before comes back through memory. */
+    static final Duration CONVERSATION_PAUSE = Duration.ofHours(2);
 
     /** A chat turn's answer and what it cost. */
     public record Reply(String text, int modelCalls, Usage usage, String note) {}
@@ -87,15 +93,21 @@ public final class Agent implements TaskRunner {
 
     /** What the agent works with, beyond the model. */
     public record Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
-            Tools tools, Policy policy, Approvals approvals, Duration proactiveCommandTimeout) {}
+            Tools tools, Policy policy, Approvals approvals, Duration proactiveCommandTimeout, Memory memory) {}
 
     /** Builds the agent around one model; every tool call goes through the policy. */
-    public static Agent create(ModelClient client, Price price, Supplier<Context.Stable> stable, Setup setup,
-            Ledger ledger, Config.Budget budget, Recall recall, Budgets budgets, Tasks tasks, Inbox inbox,
+    public static Agent create(ModelClient client, Price price, Supplier<String> agentsFile, Setup setup,
+            Ledger ledger, Config.Budget budget, Budgets budgets, Tasks tasks, Inbox inbox,
             Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone) {
         String model = client.provider() + "/" + client.model();
         List<ToolSpec> specs = PolicedTools.specs(setup.tools());
-        Supplier<Context> context = () -> new Context(stable.get(), specs, budgets.context(), zone);
+        Memory memory = setup.memory();
+        Supplier<Context> context = () -> new Context(new Context.Stable(agentsFile.get(), memory.indexText()), specs,
+                budgets.context(), zone);
+        Recall recall = (query, today, tokens) -> {
+            memory.refresh();
+            return memory.pack(query, tokens, today).text();
+        };
         BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns = (scope, worktree) -> {
             Path root = worktree.orElse(setup.workspace());
             List<Path> watched = setup.watched().get();
@@ -106,9 +118,12 @@ public final class Agent implements TaskRunner {
                     setup.workspace(), watched, setup.allowedCommands().get());
             ToolContext tools = ToolContext.at(root, clock).withWritableRoots(writable)
                     .withRemember(text -> {
-                        journal.append(clock.instant(), "remembered: " + text, "remember " + clock.instant().toEpochMilli());
-                        return "noted in today's journal";
+                        Topic topic = scope.taskId() == null ? Topic.USER : Topic.EPISODES;
+                        String from = scope.taskId() == null ? "chat" : "task " + scope.taskId();
+                        MemoryItem item = memory.remember(topic, text, from, clock.instant());
+                        return "remembered in " + item.path();
                     })
+                    .withMemory(new MemoryTools(memory, clock, zone))
                     .withNotifyUser((title, text) -> {
                         log.info("notify title=\"{}\"", title);
                         journal.append(clock.instant(), "told the user: " + title + ": " + text,
@@ -128,7 +143,8 @@ public final class Agent implements TaskRunner {
         Instant now = clock.instant();
         Session session = new Session(jdbi, Session.USER);
         String memories = recall.recall(message, today(now), budgets.memory());
-        Context.Parts parts = new Context.Parts(message, memories, session.window(budgets.context()), now, "kairos:chat");
+        List<Message> window = session.window(budgets.context(), now.minus(CONVERSATION_PAUSE));
+        Context.Parts parts = new Context.Parts(message, memories, window, now, "kairos:chat");
         ToolGate.Scope scope = new ToolGate.Scope(null, "chat", false);
         Turn.Outcome out = turns.apply(scope, Optional.empty()).run(context.get().request(parts, 2_048), scope);
         if (out.end() == Turn.End.OUT_OF_BUDGET) {
@@ -185,7 +201,7 @@ public final class Agent implements TaskRunner {
     /** Work on a repository (a failing test) happens in the task's own worktree, at the event's commit. */
     private Optional<Path> worktreeFor(Task task, Event e) {
         try {
-            var payload = dev.kairos.Json.MAPPER.readTree(e.payload());
+            var payload = JSON.readTree(e.payload());
             if (!payload.hasNonNull("repo") || !payload.hasNonNull("sha")) return Optional.empty();
             return Optional.of(worktrees.forTask(task.id(), Path.of(payload.get("repo").asText()),
                     payload.get("sha").asText()));

@@ -36,14 +36,15 @@ public final class Session {
     }
 
     /**
-     * The most recent whole exchanges that fit {@code tokenBudget}, oldest first, starting with a user message.
-     * Older history is not replayed: it reaches the model only through memory.
+     * The most recent whole exchanges since {@code since} that fit {@code tokenBudget}, oldest first, starting with
+     * a user message. Older history is not replayed: it reaches the model only through memory.
      */
-    public List<Message> window(int tokenBudget) {
+    public List<Message> window(int tokenBudget, Instant since) {
         record Row(Message.Role role, String text, int tokens) {}
         List<Row> newestFirst = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT role, text, tokens FROM session_messages WHERE session = :s ORDER BY id DESC LIMIT 200")
-                .bind("s", id)
+                        "SELECT role, text, tokens FROM session_messages WHERE session = :s AND at >= :since "
+                                + "ORDER BY id DESC LIMIT 200")
+                .bind("s", id).bind("since", since.toEpochMilli())
                 .map((rs, ctx) -> new Row(Message.Role.valueOf(rs.getString("role")), rs.getString("text"),
                         rs.getInt("tokens")))
                 .list());

@@ -61,38 +61,10 @@ public final class LocomoBench {
         return report.build();
     }
 
-    /**
-     * For running without the CLI: {@code --data FILE [--budget N] [--conversation I] [--json]}. The replay goes to
-     * a temporary folder, removed afterwards.
-     */
-    public static void main(String[] args) throws IOException {
-        Path data = null;
-        int budget = 2000;
-        Integer only = null;
-        boolean json = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data" -> data = Path.of(args[++i]);
-                case "--budget" -> budget = Integer.parseInt(args[++i]);
-                case "--conversation" -> only = Integer.valueOf(args[++i]);
-                case "--json" -> json = true;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        if (data == null) throw new IllegalArgumentException("--data FILE is required");
-        Path work = Files.createTempDirectory("kairos-locomo");
-        try {
-            LocomoReport report = new LocomoBench(work, Embedder.local(work.resolve("cache"))).run(data, budget, only);
-            System.out.println(json ? report.toJson().toPrettyString() : report.toTable());
-        } finally {
-            deleteRecursively(work);
-        }
-    }
-
     private void runConversation(LocomoData.Conversation c, int budget, LocomoReport.Builder report) {
         Path dir = workDir.resolve(c.id());
         try {
-            deleteRecursively(dir);
+            WorkDir.deleteRecursively(dir);
             Files.createDirectories(dir);
             Store store = Store.open(dir.resolve("state.db"));
             Path memoryDir = dir.resolve("memory");
@@ -157,10 +129,4 @@ public final class LocomoBench {
         return m;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 }

@@ -49,7 +49,7 @@ public final class ScaleBench {
     private ScaleReport.Size runSize(int n, int budget) {
         Path dir = workDir.resolve("scale-" + n);
         try {
-            deleteRecursively(dir);
+            WorkDir.deleteRecursively(dir);
             Path memoryDir = dir.resolve("memory");
             Vocabulary words = new Vocabulary(new SplittableRandom(42));
             writeJournal(memoryDir, n, words);
@@ -127,34 +127,6 @@ public final class ScaleBench {
         return Files.exists(wal) ? Files.size(wal) : 0;
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
-
-    /** Runs without the CLI: {@code [--sizes 1000,10000,100000] [--budget N] [--json]}. */
-    public static void main(String[] args) throws IOException {
-        List<Integer> sizes = List.of(1_000, 10_000, 100_000);
-        int budget = 2000;
-        boolean json = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--sizes" -> sizes = Stream.of(args[++i].split(",")).map(String::strip).map(Integer::valueOf).toList();
-                case "--budget" -> budget = Integer.parseInt(args[++i]);
-                case "--json" -> json = true;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        Path work = Files.createTempDirectory("kairos-scale");
-        try {
-            ScaleReport report = new ScaleBench(work, Embedder.local(work.resolve("cache"))).run(sizes, budget);
-            System.out.println(json ? report.toJson().toPrettyString() : report.toTable());
-        } finally {
-            deleteRecursively(work);
-        }
-    }
 
     /** Words with Zipf-like frequencies, so full-text queries hit common and rare terms as in real notes. */
     private static final class Vocabulary {

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param resultTokens the most tokens one result may hold; longer results keep their head and tail
  */
 public record ToolContext(Path root, List<Path> writableRoots, boolean networkAllowed, Duration commandTimeout,
-        int resultTokens, InstantSource clock, Remember remember, Schedule schedule, Notify notifyUser, Reply reply) {
+        int resultTokens, InstantSource clock, Remember remember, Schedule schedule, Notify notifyUser, Reply reply,
+        Recollection memory) {
 
     public static final int DEFAULT_RESULT_TOKENS = 2_000;
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(10);
@@ -44,6 +45,15 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
         void send(String title, String text);
     }
 
+    /** Searches and reads memory (memory_search, memory_get). */
+    public interface Recollection {
+        /** Items matching the query, each with its date, path and provenance. */
+        String search(String query, int limit);
+
+        /** Lines of a memory file, by path relative to the memory folder. */
+        String get(String path, int fromLine, int lineCount);
+    }
+
     /** Answers on the channel the session came from. */
     @FunctionalInterface
     public interface Reply {
@@ -68,47 +78,65 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
     public static ToolContext at(Path root, InstantSource clock) {
         return new ToolContext(root, List.of(root), false, DEFAULT_COMMAND_TIMEOUT, DEFAULT_RESULT_TOKENS, clock,
                 text -> unavailable("remember"), (text, at, every) -> unavailable("schedule"),
-                (title, text) -> unavailable("notify_user"), text -> unavailable("reply"));
+                (title, text) -> unavailable("notify_user"), text -> unavailable("reply"),
+                NO_MEMORY);
     }
 
     public ToolContext withWritableRoots(List<Path> roots) {
         return new ToolContext(root, roots, networkAllowed, commandTimeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply);
+                notifyUser, reply, memory);
     }
 
     public ToolContext withNetwork(boolean allowed) {
         return new ToolContext(root, writableRoots, allowed, commandTimeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply);
+                notifyUser, reply, memory);
     }
 
     public ToolContext withCommandTimeout(Duration timeout) {
         return new ToolContext(root, writableRoots, networkAllowed, timeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply);
+                notifyUser, reply, memory);
     }
 
     public ToolContext withResultTokens(int tokens) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, tokens, clock, remember, schedule,
-                notifyUser, reply);
+                notifyUser, reply, memory);
     }
 
     public ToolContext withRemember(Remember r) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, r, schedule,
-                notifyUser, reply);
+                notifyUser, reply, memory);
     }
 
     public ToolContext withSchedule(Schedule s) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember, s,
-                notifyUser, reply);
+                notifyUser, reply, memory);
     }
 
     public ToolContext withNotifyUser(Notify n) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, n, reply);
+                schedule, n, reply, memory);
     }
 
     public ToolContext withReply(Reply r) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, notifyUser, r);
+                schedule, notifyUser, r, memory);
+    }
+
+    private static final Recollection NO_MEMORY = new Recollection() {
+        @Override
+        public String search(String query, int limit) {
+            return unavailable("memory_search");
+        }
+
+        @Override
+        public String get(String path, int fromLine, int lineCount) {
+            return unavailable("memory_get");
+        }
+    };
+
+    public ToolContext withMemory(Recollection m) {
+        return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
+                schedule, notifyUser, reply, m);
     }
 
     private static <T> T unavailable(String tool) {

@@ -28,8 +28,8 @@ public final class Tools {
 
     public static Tools standard(Sandbox sandbox) {
         return new Tools(List.of(new ReadFile(), new ListFiles(), new SearchFiles(), new WriteFile(), new EditFile(),
-                new RunCommand(sandbox), new GitTool(), new Remember(), new ScheduleTool(), new NotifyUser(),
-                new Reply()));
+                new RunCommand(sandbox), new GitTool(), new Remember(), new MemorySearch(), new MemoryGet(),
+                new ScheduleTool(), new NotifyUser(), new Reply()));
     }
 
     public Optional<Tool> get(String name) {

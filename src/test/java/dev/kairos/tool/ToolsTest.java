@@ -29,7 +29,8 @@ class ToolsTest {
                 Map.entry("read_file", Risk.READ), Map.entry("list_files", Risk.READ),
                 Map.entry("search_files", Risk.READ), Map.entry("write_file", Risk.WRITE),
                 Map.entry("edit_file", Risk.WRITE), Map.entry("run_command", Risk.EXEC), Map.entry("git", Risk.WRITE),
-                Map.entry("remember", Risk.WRITE), Map.entry("schedule", Risk.WRITE),
+                Map.entry("remember", Risk.WRITE), Map.entry("memory_search", Risk.READ),
+                Map.entry("memory_get", Risk.READ), Map.entry("schedule", Risk.WRITE),
                 Map.entry("notify_user", Risk.SEND), Map.entry("reply", Risk.SEND)));
         for (Tool t : tools.all()) {
             assertThat(t.inputSchema().path("type").asText()).as(t.name()).isEqualTo("object");

@@ -1,0 +1,88 @@
+package dev.kairos.cli;
+
+import dev.kairos.bench.LocomoBench;
+import dev.kairos.bench.LocomoReport;
+import dev.kairos.bench.ScaleBench;
+import dev.kairos.bench.ScaleReport;
+import dev.kairos.bench.WorkDir;
+import dev.kairos.memory.Embedder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "bench", description = "Benchmarks anyone can reproduce; no model and no network needed.",
+        subcommands = {BenchCommand.Locomo.class, BenchCommand.Scale.class})
+final class BenchCommand {
+    @ParentCommand KairosCommand parent;
+
+    /** The embedding model's files are unpacked once, into the workspace's cache. */
+    private static Embedder embedder(Cli cli) {
+        return Embedder.local(cli.home().resolve("cache"));
+    }
+
+    @Command(name = "locomo", description = {"Memory retrieval on LoCoMo: replays each conversation as days of "
+            + "chat, then packs the memory context for every question under a token budget and reports evidence "
+            + "recall, against recency, words-only and meaning-only baselines.",
+            "Example: ./kairos bench locomo --data ../shared/data/locomo/locomo-dev.json"})
+    static final class Locomo implements Callable<Integer> {
+        @ParentCommand BenchCommand bench;
+
+        @Option(names = "--data", required = true, paramLabel = "FILE", description = "A LoCoMo JSON file.")
+        Path data;
+
+        @Option(names = "--budget", defaultValue = "2000", paramLabel = "N",
+                description = "Memory tokens per question (default 2000).")
+        int budget;
+
+        @Option(names = "--conversation", paramLabel = "I", description = "Only the I-th conversation (0-based).")
+        Integer conversation;
+
+        @Option(names = "--json", description = "Print {overall, byCategory, baselines{recency, words, meaning}, "
+                + "fullHistoryTokens, ...}; each figure set has evidenceRecall, allEvidenceShare, tokensPacked, "
+                + "p50Ms, p99Ms.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            Cli cli = bench.parent.cli;
+            if (!Files.isRegularFile(data)) throw new UserError("no file " + data + "; give --data a LoCoMo JSON file");
+            if (budget < 100) throw new UserError("--budget " + budget + " is too small; use 100 or more");
+            try (WorkDir work = WorkDir.create("kairos-locomo")) {
+                LocomoReport r = new LocomoBench(work.path(), embedder(cli)).run(data, budget, conversation);
+                cli.out().println(json ? r.toJson().toPrettyString() : r.toTable());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "scale", description = "Search latency and index size at growing numbers of memory items "
+            + "(synthetic).")
+    static final class Scale implements Callable<Integer> {
+        @ParentCommand BenchCommand bench;
+
+        @Option(names = "--sizes", split = ",", defaultValue = "1000,10000,100000", paramLabel = "N,N,...",
+                description = "Item counts (default 1000,10000,100000).")
+        List<Integer> sizes;
+
+        @Option(names = "--budget", defaultValue = "2000", paramLabel = "N", description = "Tokens per pack.")
+        int budget;
+
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            Cli cli = bench.parent.cli;
+            try (WorkDir work = WorkDir.create("kairos-scale")) {
+                ScaleReport r = new ScaleBench(work.path(), embedder(cli)).run(sizes, budget);
+                cli.out().println(json ? r.toJson().toPrettyString() : r.toTable());
+                return 0;
+            }
+        }
+    }
+}
