@@ -74,8 +74,10 @@ public final class HeartbeatLoop {
         wake();
     }
 
+    /** The interval plus a random jitter of at most a tenth of it, so `--every 1s` still beats about once a second. */
     private Duration nextDelay() {
-        long j = jitter.toMillis() <= 0 ? 0 : random.nextLong(jitter.toMillis() + 1);
+        long bound = Math.min(jitter.toMillis(), every.toMillis() / 10);
+        long j = bound <= 0 ? 0 : random.nextLong(bound + 1);
         return every.plusMillis(j);
     }
 

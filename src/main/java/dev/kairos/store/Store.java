@@ -9,6 +9,12 @@ import org.sqlite.SQLiteDataSource;
 
 /** The one SQLite file (WAL) behind events, tasks, beats, the ledger and the memory index. */
 public final class Store {
+    /**
+     * The number of migrations in db/migration. Stamped into SQLite's user_version after they ran, so opening an
+     * up-to-date file skips Flyway (most of a short command's start-up). A test keeps it equal to the files.
+     */
+    static final int SCHEMA_VERSION = 4;
+
     private final Path file;
     private final Jdbi jdbi;
 
@@ -31,6 +37,7 @@ public final class Store {
         config.enforceForeignKeys(true);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        if (schemaVersion(source) == SCHEMA_VERSION) return new Store(file, Jdbi.create(source));
         try {
             Flyway.configure()
                     .dataSource(source)
@@ -38,6 +45,7 @@ public final class Store {
                     .loggers("slf4j")
                     .load()
                     .migrate();
+            setSchemaVersion(source);
         } catch (RuntimeException e) {
             throw new StoreException("cannot open or migrate " + file + ": " + rootMessage(e)
                     + " (is it a Kairos state.db? move it aside to start fresh)", e);
@@ -51,6 +59,22 @@ public final class Store {
 
     public Path file() {
         return file;
+    }
+
+    private static int schemaVersion(SQLiteDataSource source) {
+        try (var c = source.getConnection(); var st = c.createStatement(); var rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (java.sql.SQLException e) {
+            return -1; // let Flyway say what is wrong
+        }
+    }
+
+    private static void setSchemaVersion(SQLiteDataSource source) {
+        try (var c = source.getConnection(); var st = c.createStatement()) {
+            st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot stamp the schema version: " + e.getMessage(), e);
+        }
     }
 
     private static String rootMessage(Throwable e) {
