@@ -28,9 +28,13 @@ record Endpoint(String provider, String model, String baseUrl, String apiKey, St
                     "https://console.anthropic.com/settings/keys");
             case "openai" -> withRequiredKey(spec, env, timeout, "OPENAI", OPENAI_URL,
                     "https://platform.openai.com/api-keys");
-            case "ollama" -> new Endpoint(provider, spec.model(),
-                    url(env, "OLLAMA_BASE_URL", OLLAMA_URL), blankToNull(env.get("OLLAMA_API_KEY")),
-                    "OLLAMA_API_KEY", "OLLAMA_BASE_URL", timeout);
+            case "ollama" -> {
+                // OLLAMA_BASE_URL, else OPENAI_BASE_URL (as for any OpenAI-compatible server), else the local default
+                String urlVariable = blankToNull(env.get("OLLAMA_BASE_URL")) == null
+                        && blankToNull(env.get("OPENAI_BASE_URL")) != null ? "OPENAI_BASE_URL" : "OLLAMA_BASE_URL";
+                yield new Endpoint(provider, spec.model(), url(env, urlVariable, OLLAMA_URL),
+                        blankToNull(env.get("OLLAMA_API_KEY")), "OLLAMA_API_KEY", urlVariable, timeout);
+            }
             default -> compatible(spec, env, timeout);
         };
     }

@@ -41,6 +41,10 @@ class ModelClientsFromEnvironmentTest {
         Endpoint ollama = Endpoint.resolve(ModelSpec.parse("ollama/qwen3"), Map.of(), TIMEOUT);
         assertThat(ollama.baseUrl()).isEqualTo("http://127.0.0.1:11434/v1");
         assertThat(ollama.apiKey()).isNull();
+        assertThat(Endpoint.resolve(ModelSpec.parse("ollama/qwen3"), Map.of("OPENAI_BASE_URL", "http://127.0.0.1:9/v1"),
+                TIMEOUT).baseUrl()).as("OPENAI_BASE_URL says otherwise").isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(Endpoint.resolve(ModelSpec.parse("ollama/qwen3"), Map.of("OPENAI_BASE_URL", "http://127.0.0.1:9/v1",
+                "OLLAMA_BASE_URL", "http://127.0.0.1:8/v1"), TIMEOUT).baseUrl()).isEqualTo("http://127.0.0.1:8/v1");
 
         ModelClient client = ModelClients.create(ModelSpec.parse("ollama/qwen3"), Map.of(), TIMEOUT);
         assertThat(client).isInstanceOf(OpenAiModelClient.class);
