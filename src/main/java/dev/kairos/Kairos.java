@@ -127,8 +127,17 @@ public final class Kairos implements AutoCloseable {
         Agent.Setup setup = new Agent.Setup(ws.home(), () -> watching().stream().map(Watch::path).toList(),
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(),
                 new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT, memory);
-        return Agent.create(client, Prices.standard().of(spec), () -> read(ws.agentsFile()), setup, ledger,
+        return Agent.create(client, prices().of(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
+    }
+
+    /** The built-in list, with kairos.yaml's `prices` taking precedence. */
+    private Prices prices() {
+        Map<String, dev.kairos.model.Price> overrides = new LinkedHashMap<>();
+        config.prices().forEach((model, p) -> overrides.put(model, dev.kairos.model.Price.of(
+                Double.toString(p.input()), Double.toString(p.output()), Double.toString(p.cacheWrite()),
+                Double.toString(p.cacheRead()))));
+        return Prices.withOverrides(overrides);
     }
 
     /** A user-editable file, or nothing when it is missing. */

@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** kairos.yaml and the environment, read and validated. Sections are records; defaults live in {@link ConfigReader}. */
 public record Config(Path home, ZoneId zone, Heartbeat heartbeat, Models models, Http http, Sensors sensors,
-        List<Watch> watch, Budget budget, PolicyRules policy) {
+        List<Watch> watch, Budget budget, PolicyRules policy, Map<String, Price> prices) {
 
     public record Heartbeat(Duration every, Duration jitter, ActiveHours activeHours, Duration logIdleEvery) {}
 
@@ -27,12 +28,15 @@ public record Config(Path home, ZoneId zone, Heartbeat heartbeat, Models models,
         public static final Budget NONE = new Budget(0, 0, 0, 0);
     }
 
+    /** USD per million tokens, overriding the built-in list for models whose name starts with the key. */
+    public record Price(double input, double output, double cacheWrite, double cacheRead) {}
+
     public Workspace workspace() {
         return new Workspace(home);
     }
 
     public Config withHeartbeatEvery(Duration every) {
         return new Config(home, zone, new Heartbeat(every, heartbeat.jitter(), heartbeat.activeHours(),
-                heartbeat.logIdleEvery()), models, http, sensors, watch, budget, policy);
+                heartbeat.logIdleEvery()), models, http, sensors, watch, budget, policy, prices);
     }
 }

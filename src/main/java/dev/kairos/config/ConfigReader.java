@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +76,22 @@ public final class ConfigReader {
                 b.decimal("monthlyUsd", 0));
         b.finish();
         PolicyRules policy = PolicyRules.read(root.section("policy"));
+        Map<String, Config.Price> prices = prices(root.section("prices"));
         root.finish();
 
         return overrideFromEnv(new Config(home, zone, heartbeat, new Config.Models(main, small),
-                new Config.Http(port), sensors, watch, budget, policy), env);
+                new Config.Http(port), sensors, watch, budget, policy, prices), env);
+    }
+
+    private static Map<String, Config.Price> prices(Section section) {
+        Map<String, Config.Price> prices = new LinkedHashMap<>();
+        for (String model : section.keys()) {
+            Section p = section.section(model);
+            prices.put(model, new Config.Price(p.decimal("input", 0), p.decimal("output", 0),
+                    p.decimal("cacheWrite", 0), p.decimal("cacheRead", 0)));
+            p.finish();
+        }
+        return prices;
     }
 
     private static Config overrideFromEnv(Config c, Map<String, String> env) {
@@ -103,7 +116,7 @@ public final class ConfigReader {
             }
         }
         return new Config(c.home(), zone, c.heartbeat(), models, http, c.sensors(), c.watch(), c.budget(),
-                c.policy());
+                c.policy(), c.prices());
     }
 
     private static Optional<String> envModel(Map<String, String> env, String name) {

@@ -45,7 +45,7 @@ final class Section {
     }
 
     double decimal(String key, double fallback) {
-        double value = scalar(key, "a number", fallback, n -> n.isNumber() ? n.asDouble()
+        double value = scalar(key, "a number", fallback, n -> n.isNumber() ? Double.valueOf(n.asDouble())
                 : n.isTextual() && n.asText().matches("\\d+(\\.\\d+)?") ? Double.valueOf(n.asText()) : null);
         if (value < 0) throw error(key, "must not be negative, found " + value);
         return value;

@@ -83,4 +83,16 @@ class MalformedConfigIsReportedTest {
         assertThat(night.contains(java.time.LocalTime.of(5, 59))).isTrue();
         assertThat(night.contains(java.time.LocalTime.of(12, 0))).isFalse();
     }
+
+    @Test
+    void pricesOverrideByModelAndSayWhatIsWrong() throws Exception {
+        Files.writeString(home.resolve("kairos.yaml"),
+                "prices:\n  \"openai/my-tuned\": {input: 1.5, output: 6}\n");
+        Config c = ConfigReader.read(home, Map.of());
+        assertThat(c.prices().get("openai/my-tuned")).isEqualTo(new Config.Price(1.5, 6, 0, 0));
+        assertThat(errorFor("prices:\n  gpt-x:\n    inptu: 2\n").getMessage())
+                .contains(":3: prices.gpt-x.inptu: unknown key; did you mean 'input'?");
+        assertThat(errorFor("prices:\n  gpt-x:\n    input: cheap\n").getMessage())
+                .contains(":3: prices.gpt-x.input: expected a number");
+    }
 }
