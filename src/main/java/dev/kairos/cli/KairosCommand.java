@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "kairos", mixinStandardHelpOptions = true, version = "kairos 0.1.0",
+@Command(name = "kairos", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "kairos 0.1.0",
         description = {"An always-on agent beside your code and messages. An idle heartbeat costs zero tokens.", "",
                 "Workspace: KAIROS_HOME (default ~/.kairos). Model: KAIROS_MODEL=provider/model."},
         subcommands = {InitCommand.class, UpCommand.class, WatchCommand.class, StatusCommand.class, TickCommand.class, ChatCommand.class, ApprovalsCommand.class, MemoryCommand.class,
@@ -30,8 +31,9 @@ final class KairosCommand implements Runnable {
         cmd.setOut(new java.io.PrintWriter(cli.out(), true));
         cmd.setErr(new java.io.PrintWriter(cli.err(), true));
         cmd.setExecutionExceptionHandler((ex, command, parseResult) -> {
-            if (ex instanceof UserError || ex instanceof ConfigError || ex instanceof StoreException || ex instanceof dev.kairos.model.ModelException
-                    || ex instanceof UncheckedIOException) {
+            if (ex instanceof UserError || ex instanceof ConfigError || ex instanceof StoreException
+                    || ex instanceof dev.kairos.model.ModelException || ex instanceof UncheckedIOException
+                    || ex instanceof dev.kairos.web.WebServer.PortInUse) {
                 cli.err().println("kairos: " + ex.getMessage());
                 return 1;
             }

@@ -102,10 +102,12 @@ final class UpCommand implements Callable<Integer> {
     private static Duration parseEvery(String text) {
         try {
             Duration d = Durations.parse(text);
-            if (d.compareTo(Duration.ofMillis(100)) < 0) throw new IllegalArgumentException("too short");
+            if (d.compareTo(Duration.ofMillis(100)) < 0 || d.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("out of range");
+            }
             return d;
         } catch (IllegalArgumentException e) {
-            throw new UserError("--every " + text + ": not a usable interval; use e.g. 1s, 30s, 5m or 1h");
+            throw new UserError("--every " + text + ": not a usable interval; use between 100ms and 1d, e.g. 1s, 30s, 5m or 1h");
         }
     }
 }

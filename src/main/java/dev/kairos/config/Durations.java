@@ -15,6 +15,7 @@ public final class Durations {
         String t = text.strip().toLowerCase();
         Matcher m = HUMAN.matcher(t);
         if (m.matches()) {
+            if (m.group(1).length() > 9) throw new IllegalArgumentException("'" + text + "' is too long; use at most 365d");
             long n = Long.parseLong(m.group(1));
             String unit = m.group(2);
             if (unit.equals("ms")) return Duration.ofMillis(n);
@@ -26,7 +27,9 @@ public final class Durations {
             };
         }
         try {
-            return Duration.parse(text.strip().toUpperCase());
+            Duration d = Duration.parse(text.strip().toUpperCase());
+            if (d.compareTo(Duration.ofDays(365)) > 0) throw new ArithmeticException("too long");
+            return d;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("'" + text + "' is not a duration; use e.g. 30s, 5m, 2h or 1d");
         }

@@ -65,6 +65,7 @@ final class Section {
             throw error(key, "'" + text + "' is not a duration; use e.g. 30s, 5m, 2h or 1d");
         }
         if (d.compareTo(min) < 0) throw error(key, "must be at least " + Durations.format(min) + ", found " + text);
+        if (d.compareTo(Duration.ofDays(365)) > 0) throw error(key, "must be at most 365d, found " + text);
         return d;
     }
 

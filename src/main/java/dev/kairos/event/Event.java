@@ -17,7 +17,7 @@ public record Event(long id, String source, String kind, String key, Instant obs
         Objects.requireNonNull(observedAt, "observedAt");
         Objects.requireNonNull(trust, "trust");
         summary = Secrets.redact(Objects.requireNonNull(summary, "summary").strip().replace('\n', ' '));
-        payload = payload == null || payload.isBlank() ? "{}" : payload;
+        payload = payload == null || payload.isBlank() ? "{}" : Secrets.redact(payload);
     }
 
     /** A new observation, not yet stored (id 0). */

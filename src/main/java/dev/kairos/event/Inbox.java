@@ -1,7 +1,6 @@
 package dev.kairos.event;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -60,12 +59,12 @@ public final class Inbox {
                 .map(MAPPER).findOne());
     }
 
-    /** Marks events processed inside the caller's transaction, so the mark and its consequences commit together. */
-    public static void markProcessed(Handle h, Collection<Long> ids, Instant at) {
-        if (ids.isEmpty()) return;
-        h.createUpdate("UPDATE events SET processed_at = :at WHERE id IN (<ids>) AND processed_at IS NULL")
-                .bind("at", at.toEpochMilli())
-                .bindList("ids", List.copyOf(ids))
-                .execute();
+    /**
+     * Marks an event processed inside the caller's transaction, so the mark and its consequences commit together.
+     * False when it was processed already (by another beat): the caller must then leave it alone.
+     */
+    public static boolean claim(Handle h, long id, Instant at) {
+        return h.createUpdate("UPDATE events SET processed_at = :at WHERE id = :id AND processed_at IS NULL")
+                .bind("at", at.toEpochMilli()).bind("id", id).execute() == 1;
     }
 }

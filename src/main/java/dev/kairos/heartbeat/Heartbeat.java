@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -33,6 +35,8 @@ public final class Heartbeat {
     private final Optional<TaskRunner> runner;
     private final InstantSource clock;
     private final ZoneId zone;
+    /** Events a sensor reported that could not be stored yet: stored before that sensor polls again. */
+    private final Map<Sensor, List<Event>> unsaved = new HashMap<>();
 
     public Heartbeat(Jdbi jdbi, Inbox inbox, List<Sensor> sensors, Triage triage, Journal journal, Tasks tasks,
             Optional<TaskRunner> runner, InstantSource clock, ZoneId zone) {
@@ -49,39 +53,58 @@ public final class Heartbeat {
 
     public synchronized BeatReport beat() {
         Instant now = clock.instant();
-        for (Sensor sensor : sensors) {
-            try {
-                for (Event e : sensor.poll(now)) inbox.add(e);
-            } catch (RuntimeException e) {
-                log.warn("sensor={} poll failed: {}", sensor.name(), e.toString());
-            }
-        }
-        List<Event> events = inbox.pending(BATCH);
-        List<Task> created = events.isEmpty() ? List.of() : jdbi.inTransaction(h -> {
+        for (Sensor sensor : sensors) poll(sensor, now);
+        List<Event> pending = inbox.pending(BATCH);
+        List<Event> events = new ArrayList<>();
+        List<Task> created = pending.isEmpty() ? List.of() : jdbi.inTransaction(h -> {
             List<Task> made = new ArrayList<>();
-            for (Event e : events) {
+            for (Event e : pending) {
+                // claiming the event first makes a second process's beat over the same events a no-op
+                if (!Inbox.claim(h, e.id(), now)) continue;
+                events.add(e);
                 Optional<Task> task = triage.taskFor(e).map(t -> Tasks.insert(h, t));
                 task.ifPresent(made::add);
                 journal.append(e.observedAt(), e.summary() + task.map(t -> " → task " + t.id() + " (" + t.kind() + ")")
                         .orElse(""), "event " + e.id() + ", " + e.kind());
             }
-            Inbox.markProcessed(h, events.stream().map(Event::id).toList(), now);
-            BeatCounts.count(h, now.atZone(zone).toLocalDate(), false, now);
             return made;
         });
         int modelCalls = 0;
         if (runner.isPresent()) {
-            List<Task> pending = tasks.inState(Task.State.PENDING);
-            if (!pending.isEmpty()) modelCalls = runner.get().run(pending);
+            List<Task> queued = tasks.inState(Task.State.PENDING);
+            if (!queued.isEmpty()) modelCalls = runner.get().run(queued);
         }
         boolean idle = events.isEmpty() && modelCalls == 0;
-        if (idle) {
-            jdbi.useTransaction(h -> BeatCounts.count(h, now.atZone(zone).toLocalDate(), true, now));
-            return BeatReport.idle(now);
+        jdbi.useTransaction(h -> BeatCounts.count(h, now.atZone(zone).toLocalDate(), idle, now));
+        return idle ? BeatReport.idle(now) : new BeatReport(now, false, events, created, modelCalls);
+    }
+
+    /**
+     * Polls one sensor into the inbox. A sensor may treat what it returned as reported, so events that could not
+     * be stored (the database busy, the disk full) are kept and stored before the sensor is polled again.
+     */
+    private void poll(Sensor sensor, Instant now) {
+        List<Event> waiting = unsaved.computeIfAbsent(sensor, s -> new ArrayList<>());
+        try {
+            store(waiting);
+            waiting.addAll(sensor.poll(now));
+            store(waiting);
+        } catch (RuntimeException e) {
+            log.warn("sensor={} poll failed, will retry: {}", sensor.name(), rootMessage(e));
         }
-        if (events.isEmpty()) {
-            jdbi.useTransaction(h -> BeatCounts.count(h, now.atZone(zone).toLocalDate(), false, now));
+    }
+
+    private void store(List<Event> waiting) {
+        while (!waiting.isEmpty()) {
+            inbox.add(waiting.getFirst());
+            waiting.removeFirst();
         }
-        return new BeatReport(now, false, events, created, modelCalls);
+    }
+
+    /** The innermost message: a database error's toString would carry the values it was binding. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).lines().findFirst().orElse("");
     }
 }

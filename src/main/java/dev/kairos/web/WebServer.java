@@ -29,10 +29,17 @@ public final class WebServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             app.stop();
-            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + " (" + rootMessage(e)
+            throw new PortInUse("cannot listen on 127.0.0.1:" + port + " (" + rootMessage(e)
                     + "); another program may use it: set KAIROS_HTTP_PORT or http.port in kairos.yaml", e);
         }
         return new WebServer(app);
+    }
+
+    /** The port cannot be bound; the message says what to do. */
+    public static final class PortInUse extends RuntimeException {
+        PortInUse(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     public int port() {
