@@ -216,7 +216,11 @@ public final class Kairos implements AutoCloseable {
     public synchronized List<String> problems() {
         List<String> out = new ArrayList<>();
         if (lastModelProblem != null) out.add(lastModelProblem);
-        schedule.ifPresent(s -> out.addAll(s.problems()));
+        if (schedule.isPresent()) {
+            out.addAll(schedule.get().problems());
+        } else {
+            out.addAll(ScheduleSensor.problemsIn(config.workspace().heartbeatFile()));
+        }
         return out;
     }
 

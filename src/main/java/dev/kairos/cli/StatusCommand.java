@@ -18,10 +18,13 @@ final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Cli cli = parent.cli;
         try (Kairos k = Kairos.open(cli.config(), cli.env(), cli.clock())) {
-            Status s = k.status();
+            // a running agent knows its own model, problems and state best: ask it
+            Status s = k.status().running()
+                    ? Json.MAPPER.readValue(RunningAgent.get(k.config().home(), "/api/status"), Status.class)
+                    : k.status();
             if (json) {
                 cli.out().println(Json.write(s));
                 return 0;

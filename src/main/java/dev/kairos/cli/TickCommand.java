@@ -6,12 +6,6 @@ import dev.kairos.Kairos;
 import dev.kairos.config.Config;
 import dev.kairos.store.AgentLock;
 import dev.kairos.store.StoreException;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,9 +32,10 @@ final class TickCommand implements Callable<Integer> {
             lock = null;
         }
         if (lock == null) {
-            body = askRunningAgent(config);
+            body = RunningAgent.post(config.home(), "/api/tick");
         } else {
             try (AgentLock held = lock; Kairos k = Kairos.open(config, cli.env(), cli.clock(), Kairos.Mode.ONE_BEAT)) {
+                k.tasks().requeueInterrupted(cli.clock().instant());
                 body = Json.write(TickReport.of(k.heartbeat().beat()));
             }
         }
@@ -50,20 +45,6 @@ final class TickCommand implements Callable<Integer> {
             print(cli, Json.MAPPER.readTree(body));
         }
         return 0;
-    }
-
-    private static String askRunningAgent(Config config) throws InterruptedException {
-        URI uri = URI.create("http://127.0.0.1:" + config.http().port() + "/api/tick");
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) throw new IOException("HTTP " + r.statusCode());
-            return r.body();
-        } catch (IOException e) {
-            throw new UserError("the agent is running on " + config.home() + " but did not answer at " + uri + " ("
-                    + e.getMessage() + "); check its log, or stop it and tick again");
-        }
     }
 
     private static void print(Cli cli, JsonNode r) {

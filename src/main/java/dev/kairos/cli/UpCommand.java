@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -45,38 +46,46 @@ final class UpCommand implements Callable<Integer> {
         Config config = ConfigReader.read(ws.home(), cli.env());
         if (every != null) config = config.withHeartbeatEvery(parseEvery(every));
 
-        try (AgentLock lock = AgentLock.acquire(ws.home()); Kairos k = Kairos.open(config, cli.env(), cli.clock(), Kairos.Mode.DAEMON)) {
+        AgentLock lock = AgentLock.acquire(ws.home());
+        // the shutdown hook stops the loop, then waits until everything below is closed: sensors (and the test
+        // runs they started), the web server, the store, the lock
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<HeartbeatLoop> loopRef = new AtomicReference<>();
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            stopping.set(true);
+            HeartbeatLoop loop = loopRef.get();
+            if (loop != null) loop.stop();
+            try {
+                closed.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kairos-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (lock; Kairos k = Kairos.open(config, cli.env(), cli.clock(), Kairos.Mode.DAEMON)) {
             OperatorLog.forDaemon(ws.logsDir());
-            AtomicReference<HeartbeatLoop> loopRef = new AtomicReference<>();
+            int requeued = k.tasks().requeueInterrupted(cli.clock().instant());
+            if (requeued > 0) log.info("{} task(s) interrupted by the last stop will run again", requeued);
             try (WebServer web = WebServer.start(config.http().port(), k::status,
                     () -> TickReport.of(k.heartbeat().beat()))) {
+                lock.publishPort(web.port());
                 HeartbeatLoop loop = new HeartbeatLoop(k.heartbeat(), config.heartbeat().every(),
                         config.heartbeat().jitter(), config.heartbeat().activeHours(), config.zone(), cli.clock(),
                         new Random(), idleAware(config, cli));
                 loopRef.set(loop);
+                if (stopping.get()) loop.stop();
                 k.sensors().forEach(s -> s.onWake(loop::wake));
-                CountDownLatch stopped = new CountDownLatch(1);
-                Thread hook = new Thread(() -> {
-                    loop.stop();
-                    try {
-                        stopped.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "kairos-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
                 log.info("kairos up: home={} every={} activeHours={} http=http://127.0.0.1:{}", ws.home(),
                         Durations.format(config.heartbeat().every()), config.heartbeat().activeHours(), web.port());
                 if (config.models().main().isEmpty()) {
                     log.info("no model configured (set KAIROS_MODEL=provider/model): tasks are queued, not run");
                 }
-                try {
-                    loop.run();
-                } finally {
-                    log.info("kairos stopped cleanly");
-                    stopped.countDown();
-                }
+                loop.run();
             }
+        } finally {
+            log.info("kairos stopped cleanly");
+            closed.countDown();
         }
         return 0;
     }

@@ -53,6 +53,17 @@ public final class ScheduleSensor implements Sensor {
         this.zone = zone;
     }
 
+    /** What is wrong in a HEARTBEAT.md, without running anything (for `kairos status` while no agent runs). */
+    public static List<String> problemsIn(Path heartbeatFile) {
+        try {
+            if (!java.nio.file.Files.exists(heartbeatFile)) return List.of();
+            return HeartbeatFile.parse(heartbeatFile.getFileName().toString(),
+                    java.nio.file.Files.readAllLines(heartbeatFile)).problems();
+        } catch (java.io.IOException e) {
+            return List.of(heartbeatFile + ": cannot read: " + e.getMessage());
+        }
+    }
+
     /** The schedule grammar, for the README and {@code kairos init}'s HEARTBEAT.md. */
     public static String grammar() {
         return """

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.List;
 
 /**
  * The single-writer lock: one running agent per home. An OS file lock, so a killed process releases it at once;
@@ -49,6 +52,29 @@ public final class AgentLock implements AutoCloseable {
         }
     }
 
+    /** Adds the running agent's HTTP port to the lock file ("pid" then "port"), so other commands can reach it. */
+    public void publishPort(int port) {
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n" + port + "\n")
+                    .getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+        } catch (IOException e) {
+            throw new StoreException("cannot write agent.lock: " + e.getMessage(), e);
+        }
+    }
+
+    /** The HTTP port the running agent published, if any. Never call this in the process holding the lock. */
+    public static Optional<Integer> publishedPort(Path home) {
+        try {
+            List<String> lines = Files.readAllLines(home.resolve("agent.lock"));
+            return lines.size() > 1 && lines.get(1).strip().matches("\\d{1,5}")
+                    ? Optional.of(Integer.parseInt(lines.get(1).strip())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * True when some process holds the lock on this home (the agent is running). Never call this in the process
      * that holds the lock: POSIX drops a process's lock when it closes any descriptor of the file.
@@ -70,7 +96,7 @@ public final class AgentLock implements AutoCloseable {
 
     private static String holder(Path file) {
         try {
-            String pid = Files.readString(file).trim();
+            String pid = Files.readString(file).lines().findFirst().orElse("").trim();
             return pid.isEmpty() ? "" : " (pid " + pid + ")";
         } catch (IOException e) {
             return "";

@@ -20,6 +20,7 @@ public final class WebServer implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = "127.0.0.1";
             cfg.jetty.port = port;
+            cfg.routes.before(WebServer::localOnly);
             cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             cfg.routes.get("/api/status", ctx -> ctx.contentType("application/json").result(Json.write(status.get())));
             cfg.routes.post("/api/tick", ctx -> ctx.contentType("application/json").result(Json.write(tick.get())));
@@ -39,6 +40,21 @@ public final class WebServer implements AutoCloseable {
     public static final class PortInUse extends RuntimeException {
         PortInUse(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * Only this machine's own pages and tools: a Host other than loopback (DNS rebinding) or a foreign Origin (a web
+     * page posting to /api/tick) is refused.
+     */
+    private static void localOnly(io.javalin.http.Context ctx) {
+        String host = String.valueOf(ctx.header("Host")).replaceAll(":\\d+$", "");
+        String origin = ctx.header("Origin");
+        boolean localHost = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
+        boolean localOrigin = origin == null || origin.matches("http://(127\\.0\\.0\\.1|localhost|\\[::1\\])(:\\d+)?");
+        if (!localHost || !localOrigin) {
+            ctx.status(403).result("Kairos answers only to this machine (127.0.0.1)");
+            ctx.skipRemainingHandlers();
         }
     }
 

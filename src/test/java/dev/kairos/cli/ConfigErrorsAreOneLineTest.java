@@ -33,4 +33,14 @@ class ConfigErrorsAreOneLineTest {
                     .satisfies(err -> assertThat(err.strip().lines()).hasSize(1));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void everyCommandHasHelp() {
+        Map<String, String> env = Map.of("KAIROS_HOME", home.toString());
+        for (String verb : new String[] {"init", "up", "watch", "status", "tick", "chat", "approvals", "costs"}) {
+            CliRun run = CliRun.run(env, InstantSource.system(), verb, "--help");
+            assertThat(run.exitCode()).as(verb + " --help: " + run.err()).isZero();
+            assertThat(run.out()).as(verb).contains("Usage: kairos " + verb);
+        }
+    }
 }

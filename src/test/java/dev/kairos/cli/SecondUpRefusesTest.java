@@ -35,6 +35,14 @@ class SecondUpRefusesTest {
                     .build(), HttpResponse.BodyHandlers.ofString()).body());
             assertThat(api.get("running").asBoolean()).isTrue();
             assertThat(api.has("idleBeatsToday")).isTrue();
+            HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tick"))
+                    .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(foreign.statusCode()).as("a web page cannot make the agent beat").isEqualTo(403);
+
+            CliRun tick = CliRun.run(env, InstantSource.system(), "tick", "--json");
+            assertThat(tick.exitCode()).as(tick.err()).isZero();
+            assertThat(Json.MAPPER.readTree(tick.out()).has("idle")).as("tick reached the agent's own port").isTrue();
 
             CliRun second = CliRun.run(env, InstantSource.system(), "up");
             assertThat(second.exitCode()).isEqualTo(1);
