@@ -18,6 +18,15 @@ final class Access {
         return within(ctx, input, ctx.writableRoots(), "write");
     }
 
+    /**
+     * The agent's lock and database. Never opened in-process by a tool: closing any descriptor of a file drops this
+     * process's POSIX locks on it, which would let a second agent start or corrupt SQLite.
+     */
+    static boolean isAgentState(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        return name.equals("agent.lock") || name.startsWith("state.db");
+    }
+
     /** The path as the model should see it: relative to the root when under it. */
     static String show(ToolContext ctx, Path real) {
         Path root = RealPaths.real(ctx.root());
@@ -31,6 +40,10 @@ final class Access {
             real = RealPaths.resolve(ctx.root(), input);
         } catch (IllegalArgumentException e) {
             throw new ToolFailure(e.getMessage());
+        }
+        if (isAgentState(real)) {
+            throw new ToolFailure("refused: " + real.getFileName() + " is Kairos's own state; use memory_search, "
+                    + "memory_get or the kairos commands instead");
         }
         if (!RealPaths.isUnderAny(real, roots)) {
             throw new ToolFailure("refused: '" + input + "' is " + real + ", outside the folders this task may "

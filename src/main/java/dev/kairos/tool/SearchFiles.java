@@ -72,7 +72,9 @@ final class SearchFiles implements Tool {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     // links are not followed: one could point out of the task's folders
-                    if (!attrs.isRegularFile() || attrs.size() > MAX_FILE_BYTES) return FileVisitResult.CONTINUE;
+                    if (!attrs.isRegularFile() || attrs.size() > MAX_FILE_BYTES || Access.isAgentState(file)) {
+                        return FileVisitResult.CONTINUE;
+                    }
                     Path rel = dir.relativize(file);
                     if (glob.isPresent() && !glob.get().matches(rel) && !glob.get().matches(rel.getFileName())) {
                         return FileVisitResult.CONTINUE;
