@@ -85,6 +85,29 @@ class OverBudgetSendsNothingTest {
         }
     }
 
+    @Test
+    void aChatThatSpendsTheBudgetMidwayStopsAndSaysWhatItDid() throws Exception {
+        try (FakeModelServer server = FakeModelServer.start()) {
+            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL", MODEL,
+                    "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k");
+            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            Files.writeString(home.resolve("kairos.yaml"), "timezone: UTC\nbudget:\n  dailyTokens: 10000\n");
+            server.enqueue(Reply.toolUse("write_file", "{\"path\":\"notes.txt\",\"content\":\"Friday\\n\"}")
+                    .usage(9_000, 1_500, 0, 0));
+
+            CliRun chat = CliRun.run(env, clock, "chat", "--json", "write down that the release is on Friday");
+
+            assertThat(server.requestCount()).as("the second step is not sent").isEqualTo(1);
+            assertThat(home.resolve("notes.txt")).as("the first step's tool ran").hasContent("Friday");
+            JsonNode reply = Json.MAPPER.readTree(chat.out());
+            assertThat(reply.get("modelCalls").asInt()).as("what was spent is reported").isEqualTo(1);
+            assertThat(reply.get("inputTokens").asLong()).isEqualTo(9_000);
+            assertThat(reply.get("note").asText()).startsWith("stopped midway: ").contains("budget is spent");
+            assertThat(Files.readString(home.resolve("memory/journal/2026-11-25.md")))
+                    .as("the exchange is kept: it did something").contains("write down that the release is on Friday");
+        }
+    }
+
     private CliRun chat(Map<String, String> env, String message) {
         return CliRun.run(env, clock, "chat", message);
     }
