@@ -70,16 +70,6 @@ public final class KairosProcess implements AutoCloseable {
         }
     }
 
-    /** Waits (up to the deadline) for the process to end by itself; returns its exit code, its output all read. */
-    public int waitFor(Duration deadline) throws InterruptedException {
-        if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("kairos did not end within " + deadline + "; output:\n" + String.join("\n", output()));
-        }
-        reader.join(deadline.toMillis());
-        return process.exitValue();
-    }
-
     /** Sends SIGTERM and waits for the exit code. */
     public int terminate(Duration deadline) throws InterruptedException {
         process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
