@@ -101,6 +101,37 @@ class TaintedTaskWaitsForApprovalTest {
         }
     }
 
+    @Test
+    void anApprovalLeftToExpireCountsAsNo() throws Exception {
+        try (FakeModelServer server = FakeModelServer.start()) {
+            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
+                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
+                    "ANTHROPIC_API_KEY", "k");
+            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            server.respondWith(r -> Conversation.lastToolResult(r).isPresent() ? Reply.text("Done what I could.")
+                    : Reply.toolUse("run_command", "{\"command\":\"touch answered.txt\"}")
+                            .andToolUse("run_command", "{\"command\":\"touch ignored.txt\"}"));
+
+            try (Kairos k = Kairos.open(ConfigReader.read(home, env), env, clock, Kairos.Mode.ONE_BEAT)) {
+                message(k, "stranger", Trust.UNTRUSTED, "touch answered.txt and touch ignored.txt");
+                k.heartbeat().beat();
+                JsonNode pending = approvals(env, "--json").get("approvals");
+                assertThat(pending).hasSize(2);
+                approvals(env, "approve", Long.toString(idFor(pending, "touch answered.txt")), "--json");
+
+                clock.advance(Duration.ofHours(25)); // past the default approvalTtl of 24h
+                k.heartbeat().beat();
+
+                assertThat(home.resolve("answered.txt")).exists();
+                assertThat(home.resolve("ignored.txt")).doesNotExist();
+                assertThat(approvals(env, "--json").get("approvals")).as("not asked again").isEmpty();
+                assertThat(k.tasks().inState(Task.State.DONE)).hasSize(1);
+                assertThat(Conversation.toolResults(server.lastRequest()).getLast().content())
+                        .contains("expired").contains("counts as no");
+            }
+        }
+    }
+
     /** A message as a mail sensor would store it; the text asks for a command. */
     private void message(Kairos k, String from, Trust trust, String command) {
         k.inbox().add(Event.observed("mail", "message.received", from + "@" + clock.instant(), clock.instant(), trust,
