@@ -17,6 +17,7 @@ import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +79,8 @@ class OverBudgetSendsNothingTest {
                         .filteredOn(l -> l.contains("over budget")).as("told once, not every beat")
                         .singleElement().asString().contains("10045 of 10000");
 
-                clock.set(java.time.Instant.parse("2026-11-26T07:00:00Z"));
+                server.respondWith(r -> Reply.text("Done.").usage(100, 10, 0, 0));
+                clock.set(Instant.parse("2026-11-26T07:00:00Z"));
                 assertThat(k.heartbeat().beat().modelCalls()).as("a new day, a new budget").isEqualTo(2);
                 assertThat(k.tasks().inState(Task.State.DONE)).hasSize(2);
             }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A command kairos.yaml allows runs at once for a task the user started, but a task started by someone else's
  * message (untrusted) must wait for the user: an approval is listed, nothing runs, the task waits. Approved, the
- * task runs again at the next beat and the command runs; denied, it never runs and the model is told.
+ * task runs again at the next beat and the command runs; denied, or left to expire, it never runs and the model is
+ * told.
  */
 class TaintedTaskWaitsForApprovalTest {
     private static final Pattern FILE = Pattern.compile("touch (\\w+\\.txt)");
