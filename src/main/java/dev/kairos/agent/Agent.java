@@ -147,15 +147,18 @@ public final class Agent implements TaskRunner {
         Context.Parts parts = new Context.Parts(message, memories, window, now, "kairos:chat");
         ToolGate.Scope scope = new ToolGate.Scope(null, "chat", false);
         Turn.Outcome out = turns.apply(scope, Optional.empty()).run(context.get().request(parts, 2_048), scope);
+        String note = out.end() == Turn.End.DONE ? "" : out.detail();
         if (out.end() == Turn.End.OUT_OF_BUDGET) {
-            return new Reply("", 0, Usage.ZERO, "not sent: " + out.detail() + "; raise the budget in kairos.yaml or wait");
+            String advice = out.detail() + "; raise the budget in kairos.yaml or wait";
+            if (out.modelCalls() == 0) return new Reply("", 0, Usage.ZERO, "not sent: " + advice);
+            note = "stopped midway: " + advice; // earlier steps were sent and their tools ran: keep the exchange
         }
         session.append(Message.Role.USER, message, now);
         String text = out.text().isBlank() ? "(no answer: " + out.detail() + ")" : out.text();
         session.append(Message.Role.ASSISTANT, text, clock.instant());
         journal.append(now, "user: " + message, "chat " + now.toEpochMilli() + " user");
         journal.append(clock.instant(), "kairos: " + text, "chat " + now.toEpochMilli() + " kairos");
-        return new Reply(text, out.modelCalls(), out.usage(), out.end() == Turn.End.DONE ? "" : out.detail());
+        return new Reply(text, out.modelCalls(), out.usage(), note);
     }
 
     /** Runs pending tasks, oldest first; returns how many model calls they made. */

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gate between a turn and the tools: the policy decides each call; a denied call is never run (the model is
- * told why), an asked call runs only once the user approved that exact call, an allowed one runs.
+ * told why), an asked call runs only once the user approved that exact call (denied or expired: it never runs),
+ * an allowed one runs.
  */
 final class PolicedTools implements ToolGate {
     private static final Logger log = LoggerFactory.getLogger(PolicedTools.class);
@@ -64,6 +65,11 @@ final class PolicedTools implements ToolGate {
         if (earlier.isPresent() && earlier.get().state() == Approval.State.DENIED) {
             return new Result("the user denied this call (approval " + earlier.get().id() + "); do not ask again",
                     true, false);
+        }
+        // a task's approvals are its own; the user's chat may ask again another day
+        if (earlier.isPresent() && earlier.get().state() == Approval.State.EXPIRED && scope.taskId() != null) {
+            return new Result("approval " + earlier.get().id() + " for this call expired unanswered, which counts as "
+                    + "no; do not ask again", true, false);
         }
         Approval a = approvals.request(scope.taskId(), request, verdict.reason());
         log.info("tool={} task={} waits for approval id={}: {}", request.tool(), scope.taskId(), a.id(),

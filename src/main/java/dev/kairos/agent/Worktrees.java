@@ -22,8 +22,13 @@ final class Worktrees {
     Path forTask(long id, Path repo, String commit) {
         Path tree = dir.resolve("task-" + id);
         if (Files.isDirectory(tree)) return tree;
-        String branch = "kairos/task-" + id;
-        git(repo, "worktree", "add", "-B", branch, tree.toString(), commit);
+        String branch = branch(id);
+        git(repo, "worktree", "prune"); // a folder deleted by hand is still registered, and add would refuse
+        if (run(repo, "merge-base", "--is-ancestor", commit, "refs/heads/" + branch).exit() == 0) {
+            git(repo, "worktree", "add", tree.toString(), branch); // the task's earlier commits stay
+        } else {
+            git(repo, "worktree", "add", "-B", branch, tree.toString(), commit);
+        }
         return tree;
     }
 
@@ -32,6 +37,15 @@ final class Worktrees {
     }
 
     private static void git(Path repo, String... args) {
+        Outcome o = run(repo, args);
+        if (o.exit() != 0) {
+            throw new IllegalStateException("git " + String.join(" ", args) + " failed in " + repo + ": " + o.output());
+        }
+    }
+
+    private record Outcome(int exit, String output) {}
+
+    private static Outcome run(Path repo, String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
         cmd.addAll(List.of(args));
         try {
@@ -42,9 +56,7 @@ final class Worktrees {
                 p.destroyForcibly();
                 throw new IllegalStateException("git " + args[0] + " took over a minute in " + repo);
             }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("git " + String.join(" ", args) + " failed in " + repo + ": " + out.strip());
-            }
+            return new Outcome(p.exitValue(), out.strip());
         } catch (IOException e) {
             throw new IllegalStateException("cannot run git in " + repo + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

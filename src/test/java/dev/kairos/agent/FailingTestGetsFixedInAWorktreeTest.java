@@ -1,0 +1,140 @@
+package dev.kairos.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kairos.Kairos;
+import dev.kairos.config.ConfigReader;
+import dev.kairos.heartbeat.BeatReport;
+import dev.kairos.heartbeat.Task;
+import dev.kairos.testkit.CliRun;
+import dev.kairos.testkit.Conversation;
+import dev.kairos.testkit.Conversation.ToolResultSeen;
+import dev.kairos.testkit.FakeModelServer;
+import dev.kairos.testkit.RecordedRequest;
+import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.SettableClock;
+import dev.kairos.testkit.TestRepo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A commit breaks a watched repository's tests; one beat runs them, triage makes a fix task, and the agent, talking
+ * to a model that reacts to what it is told, runs the test, reads the file, edits it, sees the test pass and commits.
+ * All of it happens in the task's own worktree on branch kairos/task-N: the user's checkout is never touched.
+ */
+class FailingTestGetsFixedInAWorktreeTest {
+    private static final String TEST_COMMAND = "bash test.sh";
+    private static final String GOOD = "add() { echo $(( $1 + $2 )); }\n";
+    private static final String BROKEN = "add() { echo $(( $1 - $2 )); }\n";
+    private static final String TEST_SH = """
+            source ./calc.sh
+            got=$(add 2 3)
+            if [ "$got" != 5 ]; then echo "FAIL: add 2 3 gave $got, expected 5"; exit 1; fi
+            echo "PASS: add 2 3 is 5"
+            """;
+
+    @TempDir Path tmp;
+    private final SettableClock clock = SettableClock.at("2026-11-25T09:00:00Z");
+
+    @Test
+    void theFixLandsOnTheTaskBranchAndTheUsersCheckoutIsUntouched() throws Exception {
+        Path home = tmp.resolve("home");
+        try (FakeModelServer server = FakeModelServer.start(); TestRepo repo = TestRepo.create(tmp.resolve("app"))) {
+            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
+                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
+                    "ANTHROPIC_API_KEY", "k");
+            repo.write("calc.sh", GOOD);
+            repo.write("test.sh", TEST_SH);
+            repo.commit("Add calc");
+            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            CliRun watch = CliRun.run(env, clock, "watch", repo.dir().toString(), "--test", TEST_COMMAND);
+            assertThat(watch.exitCode()).as(watch.err()).isZero();
+            server.respondWith(FailingTestGetsFixedInAWorktreeTest::developer);
+
+            try (Kairos k = Kairos.open(ConfigReader.read(home, env), env, clock, Kairos.Mode.ONE_BEAT)) {
+                assertThat(k.heartbeat().beat().idle()).as("first sight replays no history").isTrue();
+
+                repo.write("calc.sh", BROKEN);
+                String broken = repo.commit("Simplify add");
+                clock.advance(Duration.ofMinutes(5));
+                BeatReport beat = k.heartbeat().beat();
+
+                assertThat(beat.events()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("tests.failed"));
+                Task fix = beat.tasks().stream().filter(t -> t.kind().equals("fix")).findFirst().orElseThrow();
+                assertThat(k.tasks().inState(Task.State.DONE)).extracting(Task::id).containsExactly(fix.id());
+                assertThat(beat.modelCalls()).isEqualTo(6);
+
+                Path worktree = home.resolve("worktrees/task-" + fix.id());
+                String branch = "kairos/task-" + fix.id();
+                assertThat(git(worktree, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo(branch);
+                assertThat(Files.readString(worktree.resolve("calc.sh"))).isEqualTo(GOOD);
+
+                // the branch has the fix, on top of the breaking commit, and nothing else
+                assertThat(git(repo.dir(), "rev-parse", branch + "^")).isEqualTo(broken);
+                assertThat(git(repo.dir(), "log", "-1", "--format=%s", branch)).isEqualTo("Fix add: plus, not minus");
+                assertThat(git(repo.dir(), "diff", "--name-only", broken, branch)).isEqualTo("calc.sh");
+                assertThat(git(repo.dir(), "show", branch + ":calc.sh") + "\n").isEqualTo(GOOD);
+
+                // the user's checkout: same branch, same commit, same files, nothing changed
+                assertThat(git(repo.dir(), "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("main");
+                assertThat(git(repo.dir(), "rev-parse", "HEAD")).isEqualTo(broken);
+                assertThat(Files.readString(repo.dir().resolve("calc.sh"))).isEqualTo(BROKEN);
+                assertThat(git(repo.dir(), "status", "--porcelain")).isEmpty();
+
+                // what the model was told: the failure in the task, the failure again, then the pass
+                List<RecordedRequest> requests = server.requests();
+                String task = Conversation.lastUserText(requests.getFirst());
+                assertThat(task).contains("FAIL: add 2 3 gave -1, expected 5")
+                        .contains("Your worktree (work only here): " + worktree);
+                List<ToolResultSeen> seen = Conversation.toolResults(requests.getLast());
+                assertThat(seen).extracting(ToolResultSeen::tool)
+                        .containsExactly("run_command", "read_file", "edit_file", "run_command", "git");
+                assertThat(seen.get(0).isError()).isTrue();
+                assertThat(seen.get(0).content()).contains("exit code: 1").contains("FAIL: add 2 3 gave -1");
+                assertThat(seen.get(3).isError()).isFalse();
+                assertThat(seen.get(3).content()).contains("exit code: 0").contains("PASS: add 2 3 is 5");
+                assertThat(seen.get(4).isError()).isFalse();
+            }
+        }
+    }
+
+    /** A model that works like a careful developer, deciding each step from the last tool result it was given. */
+    private static Reply developer(RecordedRequest request) {
+        Optional<ToolResultSeen> last = Conversation.lastToolResult(request);
+        if (last.isEmpty()) return Reply.toolUse("run_command", "{\"command\":\"" + TEST_COMMAND + "\"}");
+        ToolResultSeen r = last.get();
+        return switch (r.tool()) {
+            case "run_command" -> r.content().contains("exit code: 0")
+                    ? Reply.toolUse("git", "{\"action\":\"commit\",\"message\":\"Fix add: plus, not minus\"}")
+                    : Reply.text("Reading the code.").andToolUse("read_file", "{\"path\":\"calc.sh\"}");
+            case "read_file" -> r.content().contains("$1 - $2")
+                    ? Reply.toolUse("edit_file", "{\"path\":\"calc.sh\",\"old\":\"$1 - $2\",\"new\":\"$1 + $2\"}")
+                    : Reply.text("calc.sh does not hold what the failure suggests: " + r.content());
+            case "edit_file" -> r.isError() ? Reply.text("The edit failed: " + r.content())
+                    : Reply.toolUse("run_command", "{\"command\":\"" + TEST_COMMAND + "\"}");
+            case "git" -> Reply.text(r.isError() ? "The commit failed: " + r.content()
+                    : "Fixed add (plus, not minus) and committed on the task branch.");
+            default -> Reply.text("Unexpected result from " + r.tool());
+        };
+    }
+
+    private static String git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("git %s finished", args[0]).isTrue();
+        assertThat(p.exitValue()).as("git %s: %s", String.join(" ", args), out).isZero();
+        return out;
+    }
+}
