@@ -47,11 +47,13 @@ final class Retrieval {
     record Scored(long id, double score) {}
 
     private final MemoryIndex index;
+    private final WordSearch words;
     private final VectorIndex vectors;
     private final Embedder embedder;
 
     Retrieval(MemoryIndex index, VectorIndex vectors, Embedder embedder) {
         this.index = index;
+        this.words = new WordSearch(index);
         this.vectors = vectors;
         this.embedder = embedder;
     }
@@ -59,7 +61,7 @@ final class Retrieval {
     /** Ranked candidates, best first: up to {@code depth} from each ranker. */
     List<Scored> rank(Query query, Ranking ranking, LocalDate today, int depth) {
         return switch (ranking) {
-            case WORDS -> byRank(index.words(query.match(), depth));
+            case WORDS -> byRank(words.rank(query.words(), depth));
             case MEANING -> meaning(query, depth);
             case RECENT -> byRank(index.recent(depth));
             case HYBRID -> hybrid(query, today, depth);
@@ -68,8 +70,8 @@ final class Retrieval {
 
     private List<Scored> hybrid(Query query, LocalDate today, int depth) {
         Map<Long, Double> fused = new HashMap<>();
-        List<Long> words = index.words(query.match(), depth);
-        for (int r = 0; r < words.size(); r++) fused.merge(words.get(r), 1 / (K + r + 1), Double::sum);
+        List<Long> byWords = words.rank(query.words(), depth);
+        for (int r = 0; r < byWords.size(); r++) fused.merge(byWords.get(r), 1 / (K + r + 1), Double::sum);
         List<Scored> meaning = meaning(query, depth);
         for (int r = 0; r < meaning.size() && meaning.get(r).score() >= MEANING_FLOOR; r++) {
             fused.merge(meaning.get(r).id(), 1 / (K + r + 1), Double::sum);
