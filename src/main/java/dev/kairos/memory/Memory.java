@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -77,14 +78,20 @@ public final class Memory implements AutoCloseable {
     }
 
     public List<MemoryItem> search(String query, int limit, LocalDate today, Ranking ranking) {
-        List<Packer.Candidate> ranked = candidates(query, today, ranking, Math.max(limit, 10), false);
-        Retrieval.NearCopies near = retrieval.new NearCopies();
-        List<MemoryItem> out = new ArrayList<>();
-        for (Packer.Candidate c : ranked) {
-            if (out.size() >= limit) break;
-            if (ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text())) out.add(c.item());
+        ensureVectors();
+        lock.readLock().lock();
+        try {
+            List<Packer.Candidate> ranked = candidates(query, today, ranking, Math.max(limit, 10), false);
+            Retrieval.NearCopies near = retrieval.new NearCopies();
+            List<MemoryItem> out = new ArrayList<>();
+            for (Packer.Candidate c : ranked) {
+                if (out.size() >= limit) break;
+                if (ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text())) out.add(c.item());
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
         }
-        return out;
     }
 
     /**
@@ -96,31 +103,34 @@ public final class Memory implements AutoCloseable {
     }
 
     public PackedMemory pack(String query, int tokenBudget, LocalDate today, Ranking ranking) {
-        List<Packer.Candidate> ranked = candidates(query, today, ranking, Retrieval.DEPTH, true);
-        Retrieval.NearCopies near = retrieval.new NearCopies();
-        return Packer.pack(ranked, tokenBudget,
-                c -> ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text()));
-    }
-
-    private List<Packer.Candidate> candidates(String query, LocalDate today, Ranking ranking, int depth,
-            boolean withoutIndex) {
         ensureVectors();
         lock.readLock().lock();
         try {
-            Query q = Query.parse(query, today);
-            List<Retrieval.Scored> ranked = retrieval.rank(q, ranking, today, depth);
-            Map<Long, MemoryIndex.Row> rows = index.rows(ranked.stream().map(Retrieval.Scored::id).toList());
-            List<Packer.Candidate> out = new ArrayList<>(ranked.size());
-            for (Retrieval.Scored s : ranked) {
-                MemoryIndex.Row r = rows.get(s.id());
-                if (r == null || withoutIndex && r.path().equals(MemoryFiles.INDEX)) continue;
-                out.add(new Packer.Candidate(s.id(),
-                        new MemoryItem(r.text(), s.score(), r.date(), r.path(), r.provenance()), r.line(), r.tokens()));
-            }
-            return out;
+            List<Packer.Candidate> ranked = candidates(query, today, ranking, Retrieval.DEPTH, true);
+            Retrieval.NearCopies near = retrieval.new NearCopies();
+            return Packer.pack(ranked, tokenBudget,
+                    c -> ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text()));
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Ranked items with their rows. Caller holds the read lock (near-copy checks read the vectors, too). */
+    private List<Packer.Candidate> candidates(String query, LocalDate today, Ranking ranking, int depth,
+            boolean withoutIndex) {
+        Query q = Query.parse(query, today);
+        Retrieval.Ranked ranked = retrieval.rank(q, ranking, today, depth);
+        Map<Long, MemoryIndex.Row> rows = new HashMap<>(ranked.rows());
+        rows.putAll(index.rows(ranked.scored().stream().map(Retrieval.Scored::id).filter(id -> !rows.containsKey(id))
+                .toList()));
+        List<Packer.Candidate> out = new ArrayList<>(ranked.scored().size());
+        for (Retrieval.Scored s : ranked.scored()) {
+            MemoryIndex.Row r = rows.get(s.id());
+            if (r == null || withoutIndex && r.path().equals(MemoryFiles.INDEX)) continue;
+            out.add(new Packer.Candidate(s.id(),
+                    new MemoryItem(r.text(), s.score(), r.date(), r.path(), r.provenance()), r.line(), r.tokens()));
+        }
+        return out;
     }
 
     /**

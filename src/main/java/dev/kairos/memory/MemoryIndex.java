@@ -158,15 +158,12 @@ final class MemoryIndex {
     Map<Long, Row> rows(Collection<Long> ids) {
         Map<Long, Row> out = new HashMap<>();
         if (ids.isEmpty()) return out;
-        use(h -> {
-            for (List<Long> chunk : chunks(new ArrayList<>(ids), 500)) {
-                h.createQuery("SELECT id, path, line, day, text, provenance, tokens FROM memory_items WHERE id IN (<ids>)")
-                        .bindList("ids", chunk)
-                        .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                                LocalDate.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7)))
-                        .forEach(r -> out.put(r.id(), r));
-            }
-        });
+        use(h -> h.createQuery("SELECT id, path, line, day, text, provenance, tokens FROM memory_items"
+                        + " WHERE id IN (SELECT value FROM json_each(?))")
+                .bind(0, jsonArray(ids))
+                .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        LocalDate.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .forEach(r -> out.put(r.id(), r)));
         return out;
     }
 
@@ -174,26 +171,22 @@ final class MemoryIndex {
     Map<Long, List<Long>> neighbours(Collection<Long> ids) {
         Map<Long, List<Long>> out = new HashMap<>();
         if (ids.isEmpty()) return out;
-        use(h -> {
-            for (List<Long> chunk : chunks(new ArrayList<>(ids), 500)) {
-                h.createQuery("""
+        use(h -> h.createQuery("""
                         SELECT i.id, (SELECT p.id FROM memory_items p WHERE p.path = i.path AND p.line < i.line
                                       ORDER BY p.line DESC LIMIT 1),
                                      (SELECT n.id FROM memory_items n WHERE n.path = i.path AND n.line > i.line
                                       ORDER BY n.line LIMIT 1)
-                        FROM memory_items i WHERE i.id IN (<ids>)""")
-                        .bindList("ids", chunk)
-                        .map((rs, ctx) -> {
-                            List<Long> both = new ArrayList<>(2);
-                            long prev = rs.getLong(2);
-                            if (!rs.wasNull()) both.add(prev);
-                            long next = rs.getLong(3);
-                            if (!rs.wasNull()) both.add(next);
-                            return Map.entry(rs.getLong(1), both);
-                        })
-                        .forEach(e -> out.put(e.getKey(), e.getValue()));
-            }
-        });
+                        FROM memory_items i WHERE i.id IN (SELECT value FROM json_each(?))""")
+                .bind(0, jsonArray(ids))
+                .map((rs, ctx) -> {
+                    List<Long> both = new ArrayList<>(2);
+                    long prev = rs.getLong(2);
+                    if (!rs.wasNull()) both.add(prev);
+                    long next = rs.getLong(3);
+                    if (!rs.wasNull()) both.add(next);
+                    return Map.entry(rs.getLong(1), both);
+                })
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;
     }
 
@@ -220,6 +213,19 @@ final class MemoryIndex {
         use(h -> h.execute(
                 "INSERT INTO memory_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 key, value));
+    }
+
+    /**
+     * Ids as one JSON array for {@code IN (SELECT value FROM json_each(?))}: one statement text whatever the count,
+     * and one value to bind instead of hundreds.
+     */
+    private static String jsonArray(Collection<Long> ids) {
+        StringBuilder sb = new StringBuilder(ids.size() * 7 + 2).append('[');
+        for (long id : ids) {
+            if (sb.length() > 1) sb.append(',');
+            sb.append(id);
+        }
+        return sb.append(']').toString();
     }
 
     private static <T> List<List<T>> chunks(List<T> list, int size) {

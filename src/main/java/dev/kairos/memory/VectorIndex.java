@@ -66,18 +66,18 @@ final class VectorIndex {
         dims = 0;
     }
 
-    /** Cosine of two stored items (their quantized vectors); NaN when either has none. */
-    double cosine(long a, long b) {
-        Integer sa = slots.get(a), sb = slots.get(b);
-        if (sa == null || sb == null) return Double.NaN;
-        byte[] d = data;
-        int offA = sa * dims, offB = sb * dims, dot = 0;
-        for (int i = 0; i < dims; i++) dot += d[offA + i] * d[offB + i];
-        return dot * (double) scales[sa] * scales[sb];
+    /** Where an item's vector sits, for {@link #cosine}; -1 when it has none. Valid until the next change. */
+    int slot(long id) {
+        Integer s = slots.get(id);
+        return s == null ? -1 : s;
     }
 
-    boolean contains(long id) {
-        return slots.containsKey(id);
+    /** Cosine of the (quantized) vectors in two slots. */
+    double cosine(int a, int b) {
+        byte[] d = data;
+        int offA = a * dims, offB = b * dims, dot = 0;
+        for (int i = 0; i < dims; i++) dot += d[offA + i] * d[offB + i];
+        return dot * (double) scales[a] * scales[b];
     }
 
     /** The {@code k} items nearest to {@code query} (unit length), best first. */
