@@ -7,15 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -34,24 +32,22 @@ public final class Memory implements AutoCloseable {
     public static final int INDEX_MAX_BYTES = 25 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(Memory.class);
-    private static final String EMBEDDER_KEY = "embedder";
 
     private final Path dir;
     private final ZoneId zone;
     private final MemoryFiles files;
     private final MemoryIndex index;
     private final VectorIndex vectors = new VectorIndex();
-    private final Embedder embedder;
+    private final Indexer indexer;
     private final Retrieval retrieval;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private boolean vectorsLoaded;
 
     public Memory(Path memoryDir, Jdbi jdbi, ZoneId zone, Embedder embedder) {
         this.dir = memoryDir;
         this.zone = zone;
         this.files = new MemoryFiles(memoryDir, zone);
         this.index = new MemoryIndex(jdbi);
-        this.embedder = embedder;
+        this.indexer = new Indexer(files, index, vectors, embedder);
         this.retrieval = new Retrieval(index, vectors, embedder);
     }
 
@@ -59,10 +55,7 @@ public final class Memory implements AutoCloseable {
     public int reindex() {
         lock.writeLock().lock();
         try {
-            index.clear();
-            vectors.clear();
-            vectorsLoaded = true;
-            update();
+            indexer.rebuild();
             return index.count();
         } finally {
             lock.writeLock().unlock();
@@ -73,13 +66,7 @@ public final class Memory implements AutoCloseable {
     public int refresh() {
         lock.writeLock().lock();
         try {
-            if (!embedder.id().equals(index.meta(EMBEDDER_KEY)) && index.count() > 0) {
-                log.info("memory reindex reason=embedder-changed embedder={}", embedder.id());
-                index.clear();
-                vectors.clear();
-            }
-            loadVectors();
-            return update();
+            return indexer.refresh();
         } finally {
             lock.writeLock().unlock();
         }
@@ -91,14 +78,20 @@ public final class Memory implements AutoCloseable {
     }
 
     public List<MemoryItem> search(String query, int limit, LocalDate today, Ranking ranking) {
-        List<Packer.Candidate> ranked = candidates(query, today, ranking, Math.max(limit, 10), false);
-        Retrieval.NearCopies near = retrieval.new NearCopies();
-        List<MemoryItem> out = new ArrayList<>();
-        for (Packer.Candidate c : ranked) {
-            if (out.size() >= limit) break;
-            if (ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text())) out.add(c.item());
+        ensureVectors();
+        lock.readLock().lock();
+        try {
+            List<Packer.Candidate> ranked = candidates(query, today, ranking, Math.max(limit, 10), false);
+            Retrieval.NearCopies near = retrieval.new NearCopies();
+            List<MemoryItem> out = new ArrayList<>();
+            for (Packer.Candidate c : ranked) {
+                if (out.size() >= limit) break;
+                if (ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text())) out.add(c.item());
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
         }
-        return out;
     }
 
     /**
@@ -110,31 +103,34 @@ public final class Memory implements AutoCloseable {
     }
 
     public PackedMemory pack(String query, int tokenBudget, LocalDate today, Ranking ranking) {
-        List<Packer.Candidate> ranked = candidates(query, today, ranking, Retrieval.DEPTH, true);
-        Retrieval.NearCopies near = retrieval.new NearCopies();
-        return Packer.pack(ranked, tokenBudget,
-                c -> ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text()));
-    }
-
-    private List<Packer.Candidate> candidates(String query, LocalDate today, Ranking ranking, int depth,
-            boolean withoutIndex) {
         ensureVectors();
         lock.readLock().lock();
         try {
-            Query q = Query.parse(query, today);
-            List<Retrieval.Scored> ranked = retrieval.rank(q, ranking, today, depth);
-            Map<Long, MemoryIndex.Row> rows = index.rows(ranked.stream().map(Retrieval.Scored::id).toList());
-            List<Packer.Candidate> out = new ArrayList<>(ranked.size());
-            for (Retrieval.Scored s : ranked) {
-                MemoryIndex.Row r = rows.get(s.id());
-                if (r == null || withoutIndex && r.path().equals(MemoryFiles.INDEX)) continue;
-                out.add(new Packer.Candidate(s.id(),
-                        new MemoryItem(r.text(), s.score(), r.date(), r.path(), r.provenance()), r.line(), r.tokens()));
-            }
-            return out;
+            List<Packer.Candidate> ranked = candidates(query, today, ranking, Retrieval.DEPTH, true);
+            Retrieval.NearCopies near = retrieval.new NearCopies();
+            return Packer.pack(ranked, tokenBudget,
+                    c -> ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text()));
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Ranked items with their rows. Caller holds the read lock (near-copy checks read the vectors, too). */
+    private List<Packer.Candidate> candidates(String query, LocalDate today, Ranking ranking, int depth,
+            boolean withoutIndex) {
+        Query q = Query.parse(query, today);
+        Retrieval.Ranked ranked = retrieval.rank(q, ranking, today, depth);
+        Map<Long, MemoryIndex.Row> rows = new HashMap<>(ranked.rows());
+        rows.putAll(index.rows(ranked.scored().stream().map(Retrieval.Scored::id).filter(id -> !rows.containsKey(id))
+                .toList()));
+        List<Packer.Candidate> out = new ArrayList<>(ranked.scored().size());
+        for (Retrieval.Scored s : ranked.scored()) {
+            MemoryIndex.Row r = rows.get(s.id());
+            if (r == null || withoutIndex && r.path().equals(MemoryFiles.INDEX)) continue;
+            out.add(new Packer.Candidate(s.id(),
+                    new MemoryItem(r.text(), s.score(), r.date(), r.path(), r.provenance()), r.line(), r.tokens()));
+        }
+        return out;
     }
 
     /**
@@ -158,8 +154,8 @@ public final class Memory implements AutoCloseable {
                 Files.writeString(file, sep + heading + "- " + clean + " (" + day + "; " + prov + ")\n",
                         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
-            loadVectors();
-            update();
+            indexer.loadVectors();
+            indexer.update();
             return new MemoryItem(clean, 1.0, day, topic.fileName(), prov);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -222,8 +218,8 @@ public final class Memory implements AutoCloseable {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            loadVectors();
-            update();
+            indexer.loadVectors();
+            indexer.update();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         } finally {
@@ -259,104 +255,19 @@ public final class Memory implements AutoCloseable {
         return dir;
     }
 
-    /** Re-reads changed files, embeds what is new, swaps their items in. Caller holds the write lock. */
-    private int update() {
-        Map<String, MemoryIndex.Stamp> stamps = index.stamps();
-        Map<String, Path> present = files.list();
-        List<Pending> pending = new ArrayList<>();
-        for (Map.Entry<String, Path> f : present.entrySet()) {
-            MemoryIndex.Stamp old = stamps.get(f.getKey());
-            try {
-                BasicFileAttributes attrs = Files.readAttributes(f.getValue(), BasicFileAttributes.class);
-                long size = attrs.size();
-                long mtime = attrs.lastModifiedTime().toMillis();
-                if (old != null && old.size() == size && old.mtime() == mtime) continue;
-                String content = Files.readString(f.getValue());
-                String hash = Hashes.sha256(content);
-                MemoryIndex.Stamp stamp = new MemoryIndex.Stamp(size, mtime, hash);
-                if (old != null && old.hash().equals(hash)) {
-                    index.restamp(f.getKey(), stamp);
-                    continue;
-                }
-                List<Entry> entries = files.parse(f.getKey(), content, files.lastChanged(f.getValue())).stream()
-                        .map(e -> new Entry(e.path(), e.line(), e.date(), Secrets.redact(e.text()), e.provenance()))
-                        .toList();
-                pending.add(new Pending(f.getKey(), stamp, entries));
-            } catch (IOException | UncheckedIOException e) {
-                log.warn("memory file unreadable path={} error={}", f.getValue(), e.getMessage());
-            }
-        }
-        Set<String> removed = new HashSet<>(stamps.keySet());
-        removed.removeAll(present.keySet());
-        if (pending.isEmpty() && removed.isEmpty()) return 0;
-
-        List<MemoryIndex.Replacement> replacements = embed(pending);
-        MemoryIndex.Changes changes = index.apply(replacements, removed);
-        changes.removed().forEach(vectors::remove);
-        changes.added().forEach((id, blob) -> {
-            if (blob != null) vectors.put(id, blob);
-        });
-        index.meta(EMBEDDER_KEY, embedder.id());
-        log.info("memory refreshed files={} removed={} items+={} items-={}", pending.size(), removed.size(),
-                changes.added().size(), changes.removed().size());
-        return pending.size() + removed.size();
-    }
-
-    private record Pending(String path, MemoryIndex.Stamp stamp, List<Entry> entries) {}
-
-    /** Vectors for new texts, in batches; a text already embedded (in any file) keeps its vector. */
-    private List<MemoryIndex.Replacement> embed(List<Pending> pending) {
-        Map<Pending, List<String>> embedded = new java.util.LinkedHashMap<>();
-        Set<String> hashes = new HashSet<>();
-        for (Pending p : pending) {
-            List<String> texts = embeddedTexts(p);
-            embedded.put(p, texts);
-            texts.forEach(t -> hashes.add(Hashes.sha256(t)));
-        }
-        Map<String, byte[]> known = index.vectorsByHash(hashes);
-        Map<String, String> missing = new java.util.LinkedHashMap<>();
-        embedded.values().forEach(texts -> texts.forEach(t -> {
-            String h = Hashes.sha256(t);
-            if (!known.containsKey(h)) missing.putIfAbsent(h, t);
-        }));
-        if (!missing.isEmpty()) {
-            List<String> keys = new ArrayList<>(missing.keySet());
-            List<float[]> made = embedder.embed(new ArrayList<>(missing.values()));
-            for (int i = 0; i < keys.size(); i++) known.put(keys.get(i), VectorIndex.toBlob(made.get(i)));
-        }
-        List<MemoryIndex.Replacement> out = new ArrayList<>();
-        for (Pending p : pending) {
-            List<String> hs = embedded.get(p).stream().map(Hashes::sha256).toList();
-            out.add(new MemoryIndex.Replacement(p.path(), p.stamp(), p.entries(), hs,
-                    hs.stream().map(known::get).toList()));
-        }
-        return out;
-    }
-
-    private static List<String> embeddedTexts(Pending p) {
-        return p.entries().stream().map(Entry::text).toList();
-    }
-
     private void ensureVectors() {
         lock.readLock().lock();
         try {
-            if (vectorsLoaded) return;
+            if (indexer.vectorsLoaded()) return;
         } finally {
             lock.readLock().unlock();
         }
         lock.writeLock().lock();
         try {
-            loadVectors();
+            indexer.loadVectors();
         } finally {
             lock.writeLock().unlock();
         }
-    }
-
-    private void loadVectors() {
-        if (vectorsLoaded) return;
-        vectors.clear();
-        index.forEachVector(vectors::put);
-        vectorsLoaded = true;
     }
 
     private Path inside(String path) {

@@ -24,6 +24,8 @@ final class MemoryIndex {
      * the index is one reader and one writer at a time anyway.
      */
     private Handle handle;
+    /** Items in the index, counted once after each change: counting 100,000 rows takes milliseconds. */
+    private int items = -1;
 
     MemoryIndex(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -82,7 +84,8 @@ final class MemoryIndex {
      * Replaces the items of the given paths and forgets the removed paths, in one transaction. Returns the ids
      * removed and the ids added with their vectors, for the in-memory vector index.
      */
-    Changes apply(List<Replacement> replacements, Collection<String> removedPaths) {
+    synchronized Changes apply(List<Replacement> replacements, Collection<String> removedPaths) {
+        items = -1;
         return inTransaction(h -> {
             Changes changes = new Changes(new ArrayList<>(), new HashMap<>());
             List<String> gone = new ArrayList<>(removedPaths);
@@ -115,7 +118,8 @@ final class MemoryIndex {
                 r.path(), r.stamp().size(), r.stamp().mtime(), r.stamp().hash());
     }
 
-    void clear() {
+    synchronized void clear() {
+        items = -1;
         inTransaction(h -> {
             h.execute("DELETE FROM memory_items");
             h.execute("DELETE FROM memory_files");
@@ -124,12 +128,24 @@ final class MemoryIndex {
         });
     }
 
-    /** Item ids ranked by BM25 for an FTS5 MATCH expression, best first. */
-    List<Long> words(String match, int limit) {
+    /**
+     * Item ids ranked by BM25 for an FTS5 MATCH expression, best first (ties by id). Only the newest {@code window}
+     * matches are scored, which bounds the cost: FTS5 scores every match it is given, sorted or not.
+     */
+    List<Long> words(String match, int window, int limit) {
         if (match.isEmpty()) return List.of();
+        return with(h -> h.createQuery("""
+                        SELECT rowid FROM (SELECT rowid, bm25(memory_fts) AS score FROM memory_fts
+                                           WHERE memory_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+                        ORDER BY score, rowid LIMIT ?""")
+                .bind(0, match).bind(1, window).bind(2, limit).mapTo(Long.class).list());
+    }
+
+    /** How many items an FTS5 MATCH expression finds, counted up to {@code cap} (cheap: nothing is scored). */
+    int matches(String match, int cap) {
         return with(h -> h.createQuery(
-                        "SELECT rowid FROM memory_fts WHERE memory_fts MATCH ? ORDER BY rank LIMIT ?")
-                .bind(0, match).bind(1, limit).mapTo(Long.class).list());
+                        "SELECT count(*) FROM (SELECT 1 FROM memory_fts WHERE memory_fts MATCH ? LIMIT ?)")
+                .bind(0, match).bind(1, cap).mapTo(Integer.class).one());
     }
 
     /** Item ids newest first: by day, then by place in the files. */
@@ -142,15 +158,12 @@ final class MemoryIndex {
     Map<Long, Row> rows(Collection<Long> ids) {
         Map<Long, Row> out = new HashMap<>();
         if (ids.isEmpty()) return out;
-        use(h -> {
-            for (List<Long> chunk : chunks(new ArrayList<>(ids), 500)) {
-                h.createQuery("SELECT id, path, line, day, text, provenance, tokens FROM memory_items WHERE id IN (<ids>)")
-                        .bindList("ids", chunk)
-                        .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                                LocalDate.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7)))
-                        .forEach(r -> out.put(r.id(), r));
-            }
-        });
+        use(h -> h.createQuery("SELECT id, path, line, day, text, provenance, tokens FROM memory_items"
+                        + " WHERE id IN (SELECT value FROM json_each(?))")
+                .bind(0, jsonArray(ids))
+                .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        LocalDate.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .forEach(r -> out.put(r.id(), r)));
         return out;
     }
 
@@ -158,26 +171,22 @@ final class MemoryIndex {
     Map<Long, List<Long>> neighbours(Collection<Long> ids) {
         Map<Long, List<Long>> out = new HashMap<>();
         if (ids.isEmpty()) return out;
-        use(h -> {
-            for (List<Long> chunk : chunks(new ArrayList<>(ids), 500)) {
-                h.createQuery("""
+        use(h -> h.createQuery("""
                         SELECT i.id, (SELECT p.id FROM memory_items p WHERE p.path = i.path AND p.line < i.line
                                       ORDER BY p.line DESC LIMIT 1),
                                      (SELECT n.id FROM memory_items n WHERE n.path = i.path AND n.line > i.line
                                       ORDER BY n.line LIMIT 1)
-                        FROM memory_items i WHERE i.id IN (<ids>)""")
-                        .bindList("ids", chunk)
-                        .map((rs, ctx) -> {
-                            List<Long> both = new ArrayList<>(2);
-                            long prev = rs.getLong(2);
-                            if (!rs.wasNull()) both.add(prev);
-                            long next = rs.getLong(3);
-                            if (!rs.wasNull()) both.add(next);
-                            return Map.entry(rs.getLong(1), both);
-                        })
-                        .forEach(e -> out.put(e.getKey(), e.getValue()));
-            }
-        });
+                        FROM memory_items i WHERE i.id IN (SELECT value FROM json_each(?))""")
+                .bind(0, jsonArray(ids))
+                .map((rs, ctx) -> {
+                    List<Long> both = new ArrayList<>(2);
+                    long prev = rs.getLong(2);
+                    if (!rs.wasNull()) both.add(prev);
+                    long next = rs.getLong(3);
+                    if (!rs.wasNull()) both.add(next);
+                    return Map.entry(rs.getLong(1), both);
+                })
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;
     }
 
@@ -188,8 +197,11 @@ final class MemoryIndex {
                 .forEach(e -> consumer.accept(e.getKey(), e.getValue())));
     }
 
-    int count() {
-        return with(h -> h.createQuery("SELECT count(*) FROM memory_items").mapTo(Integer.class).one());
+    synchronized int count() {
+        if (items < 0) {
+            items = with(h -> h.createQuery("SELECT count(*) FROM memory_items").mapTo(Integer.class).one());
+        }
+        return items;
     }
 
     String meta(String key) {
@@ -201,6 +213,19 @@ final class MemoryIndex {
         use(h -> h.execute(
                 "INSERT INTO memory_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 key, value));
+    }
+
+    /**
+     * Ids as one JSON array for {@code IN (SELECT value FROM json_each(?))}: one statement text whatever the count,
+     * and one value to bind instead of hundreds.
+     */
+    private static String jsonArray(Collection<Long> ids) {
+        StringBuilder sb = new StringBuilder(ids.size() * 7 + 2).append('[');
+        for (long id : ids) {
+            if (sb.length() > 1) sb.append(',');
+            sb.append(id);
+        }
+        return sb.append(']').toString();
     }
 
     private static <T> List<List<T>> chunks(List<T> list, int size) {

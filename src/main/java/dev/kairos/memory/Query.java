@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,13 +53,6 @@ record Query(String text, List<String> words, LocalDate from, LocalDate to) {
 
     boolean covers(LocalDate day) {
         return from != null && !day.isBefore(from) && !day.isAfter(to);
-    }
-
-    /** An FTS5 expression matching any of the words; each quoted, so nothing in a query is FTS5 syntax. */
-    String match() {
-        List<String> quoted = new ArrayList<>();
-        for (String word : words) quoted.add('"' + word.replace("\"", "") + '"');
-        return String.join(" OR ", quoted);
     }
 
     private static LocalDate[] range(String q, LocalDate today) {

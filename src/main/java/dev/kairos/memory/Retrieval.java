@@ -43,56 +43,66 @@ final class Retrieval {
      */
     static final double NEAR_COPY = 0.95;
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
     record Scored(long id, double score) {}
 
+    /** Ranked ids, best first, with the rows the ranking read on the way: they need not be read again. */
+    record Ranked(List<Scored> scored, Map<Long, MemoryIndex.Row> rows) {
+        static Ranked of(List<Scored> scored) {
+            return new Ranked(scored, Map.of());
+        }
+    }
+
     private final MemoryIndex index;
+    private final WordSearch words;
     private final VectorIndex vectors;
     private final Embedder embedder;
 
     Retrieval(MemoryIndex index, VectorIndex vectors, Embedder embedder) {
         this.index = index;
+        this.words = new WordSearch(index);
         this.vectors = vectors;
         this.embedder = embedder;
     }
 
     /** Ranked candidates, best first: up to {@code depth} from each ranker. */
-    List<Scored> rank(Query query, Ranking ranking, LocalDate today, int depth) {
+    Ranked rank(Query query, Ranking ranking, LocalDate today, int depth) {
         return switch (ranking) {
-            case WORDS -> byRank(index.words(query.match(), depth));
-            case MEANING -> meaning(query, depth);
-            case RECENT -> byRank(index.recent(depth));
+            case WORDS -> Ranked.of(byRank(words.rank(query.words(), depth)));
+            case MEANING -> Ranked.of(meaning(query, depth));
+            case RECENT -> Ranked.of(byRank(index.recent(depth)));
             case HYBRID -> hybrid(query, today, depth);
         };
     }
 
-    private List<Scored> hybrid(Query query, LocalDate today, int depth) {
+    private Ranked hybrid(Query query, LocalDate today, int depth) {
         Map<Long, Double> fused = new HashMap<>();
-        List<Long> words = index.words(query.match(), depth);
-        for (int r = 0; r < words.size(); r++) fused.merge(words.get(r), 1 / (K + r + 1), Double::sum);
+        List<Long> byWords = words.rank(query.words(), depth);
+        for (int r = 0; r < byWords.size(); r++) fused.merge(byWords.get(r), 1 / (K + r + 1), Double::sum);
         List<Scored> meaning = meaning(query, depth);
         for (int r = 0; r < meaning.size() && meaning.get(r).score() >= MEANING_FLOOR; r++) {
             fused.merge(meaning.get(r).id(), 1 / (K + r + 1), Double::sum);
         }
         spreadToNeighbours(fused);
-        if (query.hasDates() || today != null) {
-            Map<Long, MemoryIndex.Row> rows = index.rows(fused.keySet());
-            fused.replaceAll((id, score) -> {
-                MemoryIndex.Row row = rows.get(id);
-                if (row == null) return score;
-                double s = score;
-                if (query.covers(row.date())) s *= DATE_FACTOR;
-                if (today != null) {
-                    long age = Math.max(0, ChronoUnit.DAYS.between(row.date(), today));
-                    s += RECENCY_BOOST * Math.pow(0.5, age / RECENCY_HALF_LIFE_DAYS);
-                }
-                return s;
-            });
-        }
+        Map<Long, MemoryIndex.Row> rows = query.hasDates() || today != null ? index.rows(fused.keySet()) : Map.of();
+        fused.replaceAll((id, score) -> dated(score, rows.get(id), query, today));
         List<Scored> out = new ArrayList<>(fused.size());
         fused.forEach((id, s) -> out.add(new Scored(id, s)));
         out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(Scored::id));
-        return out;
+        return new Ranked(out, rows);
+    }
+
+    /** An item on a day the query names counts double; today's items rise a little, less the older they are. */
+    private static double dated(double score, MemoryIndex.Row row, Query query, LocalDate today) {
+        if (row == null) return score;
+        double s = score;
+        if (query.covers(row.date())) s *= DATE_FACTOR;
+        if (today != null) {
+            long age = Math.max(0, ChronoUnit.DAYS.between(row.date(), today));
+            s += RECENCY_BOOST * Math.pow(0.5, age / RECENCY_HALF_LIFE_DAYS);
+        }
+        return s;
     }
 
     /**
@@ -124,28 +134,30 @@ final class Retrieval {
 
     /**
      * Admits items in rank order unless one nearly repeats an item admitted before (same words, or vectors within
-     * {@link #NEAR_COPY}): five copies of one fact would crowd out four other facts.
+     * {@link #NEAR_COPY}): five copies of one fact would crowd out four other facts. It reads the vectors: the caller
+     * holds {@link Memory}'s read lock while it admits.
      */
     final class NearCopies {
-        private record Kept(long id, List<String> numbers) {}
-
-        private final List<Kept> kept = new ArrayList<>();
         private final Set<String> texts = new HashSet<>();
+        /** Slots of the vectors admitted, by the numbers their texts hold: only those can be near-copies. */
+        private final Map<List<String>, List<Integer>> kept = new HashMap<>();
 
         boolean admit(long id, String text) {
             if (!texts.add(normalized(text))) return false;
-            if (!vectors.contains(id)) return true;
+            int slot = vectors.slot(id);
+            if (slot < 0) return true;
             List<String> numbers = NUMBER.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
-            for (Kept k : kept) {
-                if (k.numbers().equals(numbers) && vectors.cosine(id, k.id()) >= NEAR_COPY) return false;
+            List<Integer> same = kept.computeIfAbsent(numbers, n -> new ArrayList<>());
+            for (int other : same) {
+                if (vectors.cosine(slot, other) >= NEAR_COPY) return false;
             }
-            kept.add(new Kept(id, numbers));
+            same.add(slot);
             return true;
         }
     }
 
     private static String normalized(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     private static List<Scored> byRank(List<Long> ids) {
