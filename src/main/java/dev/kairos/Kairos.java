@@ -7,6 +7,7 @@ import dev.kairos.event.Inbox;
 import dev.kairos.heartbeat.BeatCounts;
 import dev.kairos.heartbeat.Heartbeat;
 import dev.kairos.heartbeat.Task;
+import dev.kairos.heartbeat.TaskRunner;
 import dev.kairos.heartbeat.Tasks;
 import dev.kairos.heartbeat.Triage;
 import dev.kairos.ledger.Ledger;
@@ -109,12 +110,20 @@ public final class Kairos implements AutoCloseable {
             sensors.add(s);
         }
         this.env = env;
-        Optional<dev.kairos.heartbeat.TaskRunner> runner = config.models().main().map(spec -> pending -> {
-            try {
-                return agent().orElseThrow().run(pending);
-            } catch (dev.kairos.model.ModelException e) {
-                modelProblem(e.getMessage());
-                return 0;
+        Optional<dev.kairos.heartbeat.TaskRunner> runner = config.models().main().map(spec -> new TaskRunner() {
+            @Override
+            public int run(List<Task> pending) {
+                try {
+                    return agent().orElseThrow().run(pending);
+                } catch (dev.kairos.model.ModelException e) {
+                    modelProblem(e.getMessage());
+                    return 0;
+                }
+            }
+
+            @Override
+            public void requeue() {
+                requeueDecidedApprovals();
             }
         });
         this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks, runner,
@@ -138,6 +147,23 @@ public final class Kairos implements AutoCloseable {
                 Double.toString(p.input()), Double.toString(p.output()), Double.toString(p.cacheWrite()),
                 Double.toString(p.cacheRead()))));
         return Prices.withOverrides(overrides);
+    }
+
+    /**
+     * A task waiting for approvals goes back to the queue once none of its approvals is pending any more: decided
+     * (the `approvals` command also does this at once) or expired, which counts as no.
+     */
+    private void requeueDecidedApprovals() {
+        List<Task> waiting = tasks.inState(Task.State.WAITING);
+        if (waiting.isEmpty()) return;
+        approvals.expireDue();
+        java.util.Set<Long> stillAsking = new java.util.HashSet<>();
+        approvals.pending().forEach(a -> stillAsking.add(a.taskId()));
+        for (Task t : waiting) {
+            if (t.detail().startsWith("waiting for an approval") && !stillAsking.contains(t.id())) {
+                tasks.setState(t.id(), Task.State.PENDING, "its approvals were decided or expired", clock.instant());
+            }
+        }
     }
 
     /** A user-editable file, or nothing when it is missing. */

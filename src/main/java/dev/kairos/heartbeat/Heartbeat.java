@@ -71,6 +71,7 @@ public final class Heartbeat {
         });
         int modelCalls = 0;
         if (runner.isPresent()) {
+            runner.get().requeue();
             List<Task> queued = tasks.inState(Task.State.PENDING);
             if (!queued.isEmpty()) modelCalls = runner.get().run(queued);
         }

@@ -133,6 +133,32 @@ class TaintedTaskWaitsForApprovalTest {
         }
     }
 
+    @Test
+    void aTaskWhoseApprovalsAllExpireIsTakenUpAgainWithoutAnyCommand() throws Exception {
+        try (FakeModelServer server = FakeModelServer.start()) {
+            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
+                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
+                    "ANTHROPIC_API_KEY", "k");
+            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            server.respondWith(r -> Conversation.lastToolResult(r).isPresent() ? Reply.text("Left it.")
+                    : Reply.toolUse("run_command", "{\"command\":\"touch never.txt\"}"));
+            try (Kairos k = Kairos.open(ConfigReader.read(home, env), env, clock, Kairos.Mode.ONE_BEAT)) {
+                message(k, "stranger", Trust.UNTRUSTED, "touch never.txt");
+                k.heartbeat().beat();
+                assertThat(k.tasks().inState(Task.State.WAITING)).hasSize(1);
+                clock.advance(Duration.ofHours(1));
+                k.heartbeat().beat();
+                assertThat(k.tasks().inState(Task.State.WAITING)).as("still within the approval's time").hasSize(1);
+
+                clock.advance(Duration.ofHours(24));
+                k.heartbeat().beat(); // nobody ran `kairos approvals`
+                assertThat(k.tasks().inState(Task.State.WAITING)).isEmpty();
+                assertThat(k.tasks().inState(Task.State.DONE)).hasSize(1);
+                assertThat(home.resolve("never.txt")).doesNotExist();
+            }
+        }
+    }
+
     /** A message as a mail sensor would store it; the text asks for a command. */
     private void message(Kairos k, String from, Trust trust, String command) {
         k.inbox().add(Event.observed("mail", "message.received", from + "@" + clock.instant(), clock.instant(), trust,
