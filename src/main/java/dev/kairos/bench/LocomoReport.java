@@ -12,10 +12,11 @@ import java.util.TreeMap;
 
 /**
  * What {@code kairos bench locomo} reports: for our retrieval and each baseline, evidence recall, the share of
- * questions with all their evidence packed, mean tokens packed and retrieval latency, overall and by category.
+ * questions with all their evidence packed, mean tokens packed and retrieval latency, overall and by category; and the
+ * latency of the run's first queries, before the JIT has compiled the search path.
  */
 public record LocomoReport(int budget, Method ours, Map<String, Method> baselines, long fullHistoryTokens,
-        List<ConversationResult> conversations) {
+        List<ConversationResult> conversations, Latency coldStart) {
     static final String OURS = "hybrid";
     /** The names the official LoCoMo evaluation gives categories 1 to 4. */
     public static final Map<Integer, String> CATEGORY_NAMES = Map.of(
@@ -26,6 +27,17 @@ public record LocomoReport(int budget, Method ours, Map<String, Method> baseline
         ObjectNode toJson(boolean withCategories) {
             ObjectNode o = overall.toJson();
             if (withCategories) o.set("byCategory", categoriesJson(byCategory));
+            return o;
+        }
+    }
+
+    /** Latency of a number of queries, in ms. */
+    public record Latency(int queries, double p50Ms, double p99Ms) {
+        ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("queries", queries);
+            o.put("p50Ms", Tally.round(p50Ms, 2));
+            o.put("p99Ms", Tally.round(p99Ms, 2));
             return o;
         }
     }
@@ -81,6 +93,7 @@ public record LocomoReport(int budget, Method ours, Map<String, Method> baseline
             n.put("droppedEvidenceIds", c.droppedEvidenceIds());
             n.put("evidenceRecall", Tally.round(c.evidenceRecall(), 4));
         }
+        if (coldStart != null) o.set("coldStart", coldStart.toJson());
         return o;
     }
 
@@ -102,6 +115,11 @@ public record LocomoReport(int budget, Method ours, Map<String, Method> baseline
                 row(sb, "  " + m.getKey() + " / " + c.getKey() + " " + CATEGORY_NAMES.getOrDefault(c.getKey(), "?"),
                         c.getValue());
             }
+        }
+        if (coldStart != null) {
+            sb.append(String.format(Locale.ROOT, "%nLatency: one pack, the query's embedding included, timed after the "
+                    + "JIT has compiled the search path. The run's first %d packs (%s) took p50 %.2f ms, p99 %.2f ms.%n",
+                    coldStart.queries(), OURS, coldStart.p50Ms(), coldStart.p99Ms()));
         }
         return sb.toString();
     }
@@ -127,6 +145,7 @@ public record LocomoReport(int budget, Method ours, Map<String, Method> baseline
         private final Map<String, Tally> overall = new LinkedHashMap<>();
         private final Map<String, Map<Integer, Tally>> byCategory = new LinkedHashMap<>();
         private final List<ConversationResult> conversations = new ArrayList<>();
+        private Latency coldStart;
 
         Builder(int budget, Iterable<String> methods) {
             this.budget = budget;
@@ -145,6 +164,14 @@ public record LocomoReport(int budget, Method ours, Map<String, Method> baseline
             conversations.add(c);
         }
 
+        boolean hasColdStart() {
+            return coldStart != null;
+        }
+
+        void coldStart(Latency latency) {
+            coldStart = latency;
+        }
+
         LocomoReport build() {
             Map<String, Method> methods = new LinkedHashMap<>();
             overall.forEach((name, t) -> {
@@ -154,7 +181,7 @@ public record LocomoReport(int budget, Method ours, Map<String, Method> baseline
             });
             Method ours = methods.remove(OURS);
             long history = conversations.stream().mapToLong(ConversationResult::fullHistoryTokens).sum();
-            return new LocomoReport(budget, ours, methods, history, List.copyOf(conversations));
+            return new LocomoReport(budget, ours, methods, history, List.copyOf(conversations), coldStart);
         }
     }
 }

@@ -141,11 +141,21 @@ final class MemoryIndex {
                 .bind(0, match).bind(1, window).bind(2, limit).mapTo(Long.class).list());
     }
 
-    /** How many items an FTS5 MATCH expression finds, counted up to {@code cap} (cheap: nothing is scored). */
-    int matches(String match, int cap) {
-        return with(h -> h.createQuery(
-                        "SELECT count(*) FROM (SELECT 1 FROM memory_fts WHERE memory_fts MATCH ? LIMIT ?)")
-                .bind(0, match).bind(1, cap).mapTo(Integer.class).one());
+    /**
+     * How many items each FTS5 MATCH expression finds, counted up to {@code cap} (cheap: nothing is scored), in one
+     * statement.
+     */
+    int[] matches(List<String> expressions, int cap) {
+        String count = "(SELECT count(*) FROM (SELECT 1 FROM memory_fts WHERE memory_fts MATCH ? LIMIT ?))";
+        return with(h -> {
+            var query = h.createQuery("SELECT " + String.join(", ", java.util.Collections.nCopies(expressions.size(), count)));
+            for (int i = 0; i < expressions.size(); i++) query.bind(2 * i, expressions.get(i)).bind(2 * i + 1, cap);
+            return query.map((rs, ctx) -> {
+                int[] counts = new int[expressions.size()];
+                for (int i = 0; i < counts.length; i++) counts[i] = rs.getInt(i + 1);
+                return counts;
+            }).one();
+        });
     }
 
     /** Item ids newest first: by day, then by place in the files. */

@@ -49,10 +49,10 @@ final class WordSearch {
         int budget = Math.max(FEWEST, Math.min(mostScored, items / SHARE_DIVISOR));
         if ((long) items * words.size() <= budget) return anyOf(words);
         record Counted(String word, int items) {}
-        List<Counted> rarestFirst = words.stream()
-                .map(w -> new Counted(w, index.matches(quoted(w), budget + 1)))
-                .sorted(Comparator.comparingInt(Counted::items))
-                .toList();
+        int[] counts = index.matches(words.stream().map(WordSearch::quoted).toList(), budget + 1);
+        List<Counted> rarestFirst = new ArrayList<>(words.size());
+        for (int i = 0; i < counts.length; i++) rarestFirst.add(new Counted(words.get(i), counts[i]));
+        rarestFirst.sort(Comparator.comparingInt(Counted::items));
         if (rarestFirst.get(0).items() > budget) return allOf(words);
         Set<String> kept = new HashSet<>();
         int found = 0;

@@ -49,6 +49,9 @@ class LocomoRecallHoldsTest {
         assertThat(json.get("baselines").fieldNames()).toIterable().containsExactly("recency", "words", "meaning");
         assertThat(json.get("baselines").get("words").has("evidenceRecall")).isTrue();
         assertThat(json.get("fullHistoryTokens").asLong()).isEqualTo(20_335);
-        assertThat(report.toTable()).contains("| hybrid | 150 |").contains("| recency |");
+        assertThat(json.get("coldStart").get("queries").asInt()).isEqualTo(LocomoBench.COLD_QUERIES);
+        assertThat(json.get("coldStart").has("p99Ms")).isTrue();
+        assertThat(report.toTable()).contains("| hybrid | 150 |").contains("| recency |")
+                .contains("first " + LocomoBench.COLD_QUERIES + " packs");
     }
 }
