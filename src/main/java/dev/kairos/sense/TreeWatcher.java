@@ -170,8 +170,10 @@ final class TreeWatcher implements AutoCloseable {
     /** Watches a new folder too; files created in it before it was registered count as changed. */
     private boolean newDirectory(Folder folder, Path dir) {
         try {
-            Map<String, Folder.Stamp> files = registerTree(folder, dir);
-            files.keySet().forEach(rel -> folder.changed(rel, clock.instant()));
+            Set<String> files = new java.util.TreeSet<>(registerTree(folder, dir).keySet());
+            // a file written between the scan and the registration raised no event: a second look finds it
+            files.addAll(folder.scan(dir).files().keySet());
+            files.forEach(rel -> folder.changed(rel, clock.instant()));
             return !files.isEmpty();
         } catch (IOException e) {
             log.warn("cannot watch new folder dir={} reason={}", dir, e.getMessage());
