@@ -2,6 +2,7 @@ package dev.kairos.bench;
 
 import dev.kairos.memory.Embedder;
 import dev.kairos.memory.Memory;
+import dev.kairos.model.Tokens;
 import dev.kairos.store.Store;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -41,6 +42,8 @@ public final class ScaleBench {
     }
 
     public ScaleReport run(List<Integer> sizes, int budget) {
+        // The tokenizer's tables (tens of MB) load once a process: loaded now, they are not the first size's heap.
+        Tokens.count("load the tokenizer");
         List<ScaleReport.Size> out = new ArrayList<>();
         for (int n : sizes) out.add(runSize(n, budget));
         return new ScaleReport(budget, out, queryModel == null ? null : modelQueryCost());

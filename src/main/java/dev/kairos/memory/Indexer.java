@@ -64,6 +64,7 @@ final class Indexer {
     void loadVectors() {
         if (vectorsLoaded) return;
         vectors.clear();
+        vectors.reserve(index.count());
         index.forEachVector(vectors::put);
         vectorsLoaded = true;
     }
@@ -87,6 +88,7 @@ final class Indexer {
 
         MemoryIndex.Changes changes = index.apply(embed(pending), removed);
         changes.removed().forEach(vectors::remove);
+        vectors.reserve(changes.added().size());
         changes.added().forEach((id, blob) -> {
             if (blob != null) vectors.put(id, blob);
         });

@@ -3,6 +3,7 @@ package dev.kairos.memory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +148,9 @@ final class MemoryIndex {
      */
     int[] matches(List<String> expressions, int cap) {
         String count = "(SELECT count(*) FROM (SELECT 1 FROM memory_fts WHERE memory_fts MATCH ? LIMIT ?))";
+        String sql = "SELECT " + String.join(", ", Collections.nCopies(expressions.size(), count));
         return with(h -> {
-            var query = h.createQuery("SELECT " + String.join(", ", java.util.Collections.nCopies(expressions.size(), count)));
+            var query = h.createQuery(sql);
             for (int i = 0; i < expressions.size(); i++) query.bind(2 * i, expressions.get(i)).bind(2 * i + 1, cap);
             return query.map((rs, ctx) -> {
                 int[] counts = new int[expressions.size()];

@@ -93,7 +93,7 @@ final class Retrieval {
         return new Ranked(out, rows);
     }
 
-    /** An item on a day the query names counts double; today's items rise a little, less the older they are. */
+    /** An item on a day the query names counts double; a recent item rises a little, less the older it is. */
     private static double dated(double score, MemoryIndex.Row row, Query query, LocalDate today) {
         if (row == null) return score;
         double s = score;

@@ -140,9 +140,23 @@ final class VectorIndex {
         return scale;
     }
 
+    /**
+     * Room for {@code more} vectors than there are, exactly: a bulk load sized by doubling would leave up to half of
+     * the largest array unused (12 MB at 100,000 items).
+     */
+    void reserve(int more) {
+        ensureCapacity(size + more, true);
+    }
+
     private void ensureCapacity(int n) {
-        if (scales.length >= n) return;
-        int cap = Math.max(n, Math.max(16, scales.length * 2));
+        ensureCapacity(n, false);
+    }
+
+    private void ensureCapacity(int n, boolean exact) {
+        int cap = scales.length;
+        if (cap < n) cap = exact ? n : Math.max(n, Math.max(16, cap * 2));
+        // The vectors' length is known from the first put on, which may come after room was reserved.
+        if (cap == scales.length && data.length >= cap * dims) return;
         data = Arrays.copyOf(data, cap * dims);
         scales = Arrays.copyOf(scales, cap);
         ids = Arrays.copyOf(ids, cap);

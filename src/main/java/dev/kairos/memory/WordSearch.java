@@ -20,7 +20,7 @@ import java.util.Set;
 final class WordSearch {
     /** Items scored at most per query: some 20 ms on one core of a small machine. */
     static final int MOST_SCORED = 10_000;
-    /** Below this many items found, no word is left out: in a small memory, counting would cost more than it saves. */
+    /** The least budget; and a memory this small is ranked by every word: among tens of items rarity says little. */
     private static final int FEWEST = 100;
     /** The budget is this share of the index (measured on LoCoMo's development half: a tenth to a third all help). */
     private static final int SHARE_DIVISOR = 5;
@@ -47,7 +47,8 @@ final class WordSearch {
     String expression(List<String> words) {
         int items = index.count();
         int budget = Math.max(FEWEST, Math.min(mostScored, items / SHARE_DIVISOR));
-        if ((long) items * words.size() <= budget) return anyOf(words);
+        // A small memory, or words that cannot find more items than the budget however they are spread: keep them all.
+        if (items <= FEWEST || (long) items * words.size() <= budget) return anyOf(words);
         record Counted(String word, int items) {}
         int[] counts = index.matches(words.stream().map(WordSearch::quoted).toList(), budget + 1);
         List<Counted> rarestFirst = new ArrayList<>(words.size());

@@ -65,12 +65,12 @@ class WordsRankingKeepsToDistinctiveWordsTest {
 
     @Test
     void aSmallMemoryRanksByEveryWord() {
-        index(20, i -> "Caroline: line " + i + (i == 7 ? " and oolong" : ""));
+        index(100, i -> "Caroline: line " + i + " about tea" + (i == 7 ? " and oolong" : ""));
 
-        List<Long> found = new WordSearch(index).rank(List.of("caroline", "oolong"), 150);
+        List<Long> found = new WordSearch(index).rank(List.of("caroline", "tea", "oolong"), 150);
 
-        assertThat(found).hasSize(20);
-        assertThat(found.get(0)).isEqualTo(ids.get("Caroline: line 7 and oolong"));
+        assertThat(found).hasSize(100);
+        assertThat(found.get(0)).isEqualTo(ids.get("Caroline: line 7 about tea and oolong"));
     }
 
     @Test
