@@ -3,6 +3,7 @@ package dev.kairos.cli;
 import dev.kairos.Json;
 import dev.kairos.Kairos;
 import dev.kairos.Status;
+import dev.kairos.store.AgentLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,30 +19,34 @@ final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws InterruptedException, java.io.IOException {
         Cli cli = parent.cli;
+        // a running agent knows its own model, problems and state best: ask it, reading nothing here
+        if (AgentLock.isHeld(cli.home())) {
+            return print(cli, Json.MAPPER.readValue(RunningAgent.get(cli.home(), "/api/status"), Status.class));
+        }
         try (Kairos k = Kairos.open(cli.config(), cli.env(), cli.clock())) {
-            // a running agent knows its own model, problems and state best: ask it
-            Status s = k.status().running()
-                    ? Json.MAPPER.readValue(RunningAgent.get(k.config().home(), "/api/status"), Status.class)
-                    : k.status();
-            if (json) {
-                cli.out().println(Json.write(s));
-                return 0;
-            }
-            var out = cli.out();
-            out.println("Kairos " + (s.running() ? "is running" : "is not running") + " (home " + s.home() + ")");
-            out.println("  last beat:      " + (s.lastBeat() == null ? "never" : s.lastBeat()));
-            out.println("  beats today:    " + s.beatsToday() + " (" + s.idleBeatsToday() + " idle)");
-            out.println("  pending events: " + s.pendingEvents());
-            out.println("  tasks:          " + s.tasks());
-            out.printf("  today:          %d input tokens, %d output tokens, $%.4f%n", s.today().inputTokens(),
-                    s.today().outputTokens(), s.today().costUsd());
-            out.println("  model:          " + (s.model() == null ? "none (set KAIROS_MODEL; work is queued)" : s.model()));
-            out.println("  watching:       " + (s.watching().isEmpty() ? "nothing (add with './kairos watch PATH')"
-                    : String.join(", ", s.watching())));
-            s.problems().forEach(p -> out.println("  problem:        " + p));
+            return print(cli, k.status());
+        }
+    }
+
+    private int print(Cli cli, Status s) {
+        if (json) {
+            cli.out().println(Json.write(s));
             return 0;
         }
+        var out = cli.out();
+        out.println("Kairos " + (s.running() ? "is running" : "is not running") + " (home " + s.home() + ")");
+        out.println("  last beat:      " + (s.lastBeat() == null ? "never" : s.lastBeat()));
+        out.println("  beats today:    " + s.beatsToday() + " (" + s.idleBeatsToday() + " idle)");
+        out.println("  pending events: " + s.pendingEvents());
+        out.println("  tasks:          " + s.tasks());
+        out.printf("  today:          %d input tokens, %d output tokens, $%.4f%n", s.today().inputTokens(),
+                s.today().outputTokens(), s.today().costUsd());
+        out.println("  model:          " + (s.model() == null ? "none (set KAIROS_MODEL; work is queued)" : s.model()));
+        out.println("  watching:       " + (s.watching().isEmpty() ? "nothing (add with './kairos watch PATH')"
+                : String.join(", ", s.watching())));
+        s.problems().forEach(p -> out.println("  problem:        " + p));
+        return 0;
     }
 }
