@@ -101,7 +101,7 @@ final class MemoryRepo implements AutoCloseable {
         try {
             RevertCommand revert = git.revert().include(dream).setOurCommitName("memory");
             RevCommit done = revert.call();
-            if (done == null || revert.getFailingResult() != null || !revert.getUnmergedPaths().isEmpty()) {
+            if (done == null || revert.getFailingResult() != null || revert.getUnmergedPaths() != null && !revert.getUnmergedPaths().isEmpty()) {
                 restore(before);
                 return Optional.empty();
             }
