@@ -3,6 +3,8 @@ package dev.kairos;
 import dev.kairos.agent.Agent;
 import dev.kairos.config.Config;
 import dev.kairos.config.Workspace;
+import dev.kairos.dream.Dream;
+import dev.kairos.dream.DreamReport;
 import dev.kairos.event.Inbox;
 import dev.kairos.heartbeat.BeatCounts;
 import dev.kairos.heartbeat.Heartbeat;
@@ -70,6 +72,7 @@ public final class Kairos implements AutoCloseable {
     private final Mode mode;
     private final Approvals approvals;
     private final Memory memory;
+    private final Dream dream;
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -89,7 +92,10 @@ public final class Kairos implements AutoCloseable {
         this.journal = new Journal(ws.memoryDir(), config.zone());
         this.mode = mode;
         this.approvals = new Approvals(store.jdbi(), clock, config.policy().approvalTtl());
-        this.memory = new Memory(ws.memoryDir(), store.jdbi(), config.zone(), Embedder.local(ws.home().resolve("cache")));
+        Embedder embedder = Embedder.local(ws.home().resolve("cache"));
+        this.memory = new Memory(ws.memoryDir(), store.jdbi(), config.zone(), embedder);
+        this.dream = new Dream(new Dream.Setup(ws.memoryDir(), ws.home().resolve("dream.lock"), store.jdbi(), embedder,
+                config.dream(), config.zone(), clock, memory::refresh));
         this.watches = new Watches(store.jdbi());
         this.background = mode == Mode.DAEMON ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kairos-test-runs");
@@ -213,6 +219,25 @@ public final class Kairos implements AutoCloseable {
     /** Memory files and their index; the embedding model loads on first use. */
     public Memory memory() {
         return memory;
+    }
+
+    /**
+     * A dream now (`kairos dream`), or only when its gates are open (after each beat of `kairos up`); a dream that
+     * looked at memory gets its own ledger line, kind "dream" (0 tokens without a model).
+     */
+    public DreamReport dream(boolean dryRun, boolean onlyIfDue) {
+        DreamReport r = onlyIfDue ? dream.runIfDue() : dream.run(dryRun);
+        if (r.outcome() != DreamReport.Outcome.NOT_DUE && r.outcome() != DreamReport.Outcome.BUSY
+                && r.outcome() != DreamReport.Outcome.DRY_RUN) {
+            ledger.record(new Ledger.Call(r.at(), r.at().atZone(config.zone()).toLocalDate(), null, "dream",
+                    r.tokens() == 0 ? "none" : config.models().small().or(config.models()::main).orElse("none"),
+                    r.tokens(), 0, 0, 0, 0));
+        }
+        return r;
+    }
+
+    public Dream.Undo undoDream() {
+        return dream.undo();
     }
 
     public Approvals approvals() {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         version = "kairos 0.1.0",
         description = {"An always-on agent beside your code and messages. An idle heartbeat costs zero tokens.", "",
                 "Workspace: KAIROS_HOME (default ~/.kairos). Model: KAIROS_MODEL=provider/model."},
-        subcommands = {InitCommand.class, UpCommand.class, WatchCommand.class, StatusCommand.class, TickCommand.class, ChatCommand.class, ApprovalsCommand.class, MemoryCommand.class,
+        subcommands = {InitCommand.class, UpCommand.class, WatchCommand.class, StatusCommand.class, TickCommand.class,
+                ChatCommand.class, ApprovalsCommand.class, MemoryCommand.class, DreamCommand.class,
                 CostsCommand.class, BenchCommand.class, WarmUpCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run './kairos up' to start the agent, './kairos COMMAND --help' for a command's options."})

@@ -72,7 +72,7 @@ final class UpCommand implements Callable<Integer> {
                 lock.publishPort(web.port());
                 HeartbeatLoop loop = new HeartbeatLoop(k.heartbeat(), config.heartbeat().every(),
                         config.heartbeat().jitter(), config.heartbeat().activeHours(), config.zone(), cli.clock(),
-                        new Random(), idleAware(config, cli));
+                        new Random(), idleAware(config, cli).andThen(r -> dreamIfDue(k)));
                 loopRef.set(loop);
                 if (stopping.get()) loop.stop();
                 k.sensors().forEach(s -> s.onWake(loop::wake));
@@ -88,6 +88,19 @@ final class UpCommand implements Callable<Integer> {
             closed.countDown();
         }
         return 0;
+    }
+
+    /** After each beat: the dream's gates are cheap to check (no model, no file read while closed). */
+    private static void dreamIfDue(Kairos k) {
+        try {
+            dev.kairos.dream.DreamReport d = k.dream(false, true);
+            if (d.outcome() != dev.kairos.dream.DreamReport.Outcome.NOT_DUE) {
+                log.info("dream {}: {}", d.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                        d.message().lines().findFirst().orElse(""));
+            }
+        } catch (RuntimeException e) {
+            log.warn("dream failed, memory is as it was: {}", e.getMessage());
+        }
     }
 
     /** Logs each beat that did something; while idle, one "alive" line per heartbeat.logIdleEvery. */

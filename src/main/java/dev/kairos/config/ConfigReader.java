@@ -75,12 +75,21 @@ public final class ConfigReader {
                 b.integer("monthlyTokens", 0, 0, Integer.MAX_VALUE), b.decimal("dailyUsd", 0),
                 b.decimal("monthlyUsd", 0));
         b.finish();
+        Section d = root.section("dream");
+        Config.Dream dd = Config.Dream.DEFAULT;
+        Config.Dream dream = new Config.Dream(d.parsed("at", dd.at(), ConfigReader::timeOfDay),
+                d.duration("window", dd.window(), Duration.ofMinutes(1)),
+                d.duration("idleAfter", dd.idleAfter(), Duration.ofMinutes(1)),
+                d.integer("minSessions", dd.minSessions(), 0, 10_000), d.integer("minEntries", dd.minEntries(), 0,
+                        10_000_000), d.integer("retentionDays", dd.retentionDays(), 1, 36_500),
+                d.integer("maxTokens", dd.maxTokens(), 0, Integer.MAX_VALUE));
+        d.finish();
         PolicyRules policy = PolicyRules.read(root.section("policy"));
         Map<String, Config.Price> prices = prices(root.section("prices"));
         root.finish();
 
         return overrideFromEnv(new Config(home, zone, heartbeat, new Config.Models(main, small),
-                new Config.Http(port), sensors, watch, budget, policy, prices), env);
+                new Config.Http(port), sensors, watch, budget, policy, prices, dream), env);
     }
 
     private static Map<String, Config.Price> prices(Section section) {
@@ -116,7 +125,7 @@ public final class ConfigReader {
             }
         }
         return new Config(c.home(), zone, c.heartbeat(), models, http, c.sensors(), c.watch(), c.budget(),
-                c.policy(), c.prices());
+                c.policy(), c.prices(), c.dream());
     }
 
     private static Optional<String> envModel(Map<String, String> env, String name) {
@@ -136,6 +145,14 @@ public final class ConfigReader {
                     + "openai/gpt-4.1-mini or ollama/llama3.2");
         }
         return t;
+    }
+
+    private static java.time.LocalTime timeOfDay(String text) {
+        try {
+            return java.time.LocalTime.parse(text.length() == 4 ? "0" + text : text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a time of day; use HH:MM such as 03:00");
+        }
     }
 
     private static ZoneId zone(String text) {

@@ -96,7 +96,8 @@ public final class Memory implements AutoCloseable {
 
     /**
      * The memories for a task: whole items, best first, until {@code tokenBudget} (counted on the rendering) is
-     * full; rendered oldest first. MEMORY.md itself is left out: it sits in the cached prefix already.
+     * full; rendered oldest first. MEMORY.md itself is left out: it sits in the cached prefix already. So is
+     * archive/: what the dream folded away is found by {@link #search} only, on request.
      */
     public PackedMemory pack(String query, int tokenBudget, LocalDate today) {
         return pack(query, tokenBudget, today, Ranking.HYBRID);
@@ -117,7 +118,7 @@ public final class Memory implements AutoCloseable {
 
     /** Ranked items with their rows. Caller holds the read lock (near-copy checks read the vectors, too). */
     private List<Packer.Candidate> candidates(String query, LocalDate today, Ranking ranking, int depth,
-            boolean withoutIndex) {
+            boolean defaultContext) {
         Query q = Query.parse(query, today);
         Retrieval.Ranked ranked = retrieval.rank(q, ranking, today, depth);
         Map<Long, MemoryIndex.Row> rows = new HashMap<>(ranked.rows());
@@ -126,7 +127,8 @@ public final class Memory implements AutoCloseable {
         List<Packer.Candidate> out = new ArrayList<>(ranked.scored().size());
         for (Retrieval.Scored s : ranked.scored()) {
             MemoryIndex.Row r = rows.get(s.id());
-            if (r == null || withoutIndex && r.path().equals(MemoryFiles.INDEX)) continue;
+            if (r == null || defaultContext && (r.path().equals(MemoryFiles.INDEX)
+                    || r.path().startsWith(MemoryFiles.ARCHIVE))) continue;
             out.add(new Packer.Candidate(s.id(),
                     new MemoryItem(r.text(), s.score(), r.date(), r.path(), r.provenance()), r.line(), r.tokens()));
         }

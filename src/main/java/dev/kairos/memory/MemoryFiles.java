@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  */
 final class MemoryFiles {
     static final String INDEX = "MEMORY.md";
+    static final String ARCHIVE = "archive/";
 
     private static final Pattern DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
     private static final Pattern JOURNAL_TIME = Pattern.compile("^\\d{1,2}:\\d{2}\\s+");

@@ -47,6 +47,16 @@ record Query(String text, List<String> words, LocalDate from, LocalDate to) {
         return new Query(text, List.copyOf(words), range[0], range[1]);
     }
 
+    /** Words that greet, thank or acknowledge: a query made only of them asks memory for nothing in particular. */
+    private static final Set<String> SMALL_TALK = Set.of(("hi hey hello hiya yo good morning evening afternoon night "
+            + "day thanks thank thx bye goodbye ok okay cool great nice awesome wow lol haha oh ah hmm yes yeah "
+            + "sure see later soon glad welcome").split(" "));
+
+    /** Small talk only ("good morning", "hi!", "thanks"): no word that could name what to remember. */
+    boolean smallTalk() {
+        return from == null && (words.isEmpty() || SMALL_TALK.containsAll(words));
+    }
+
     boolean hasDates() {
         return from != null;
     }

@@ -29,6 +29,12 @@ final class Retrieval {
      * small memory, ranks alone would still give it a score to pass on to its neighbours.
      */
     private static final double MEANING_FLOOR = 0.3;
+    /**
+     * The relevance floor for a query of small talk only ("good morning", "thanks!"): its words match every chat
+     * line that looks like a greeting, so words are not ranked, and by meaning only an item this close gets in. A
+     * greeting then packs little or nothing, whatever the size of memory.
+     */
+    static final double SMALL_TALK_FLOOR = 0.6;
     /** How much of a strong item's score its neighbours in the same file gain, and from how many top items. */
     private static final double NEIGHBOUR_SHARE = 0.6;
     private static final int SPREAD_FROM = 100;
@@ -77,6 +83,10 @@ final class Retrieval {
     }
 
     private Ranked hybrid(Query query, LocalDate today, int depth) {
+        if (query.smallTalk()) {
+            List<Scored> close = meaning(query, depth).stream().filter(s -> s.score() >= SMALL_TALK_FLOOR).toList();
+            return Ranked.of(close);
+        }
         Map<Long, Double> fused = new HashMap<>();
         List<Long> byWords = words.rank(query.words(), depth);
         for (int r = 0; r < byWords.size(); r++) fused.merge(byWords.get(r), 1 / (K + r + 1), Double::sum);

@@ -1,0 +1,71 @@
+package dev.kairos.dream;
+
+import dev.kairos.memory.MemoryItem;
+import dev.kairos.memory.MemoryText;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The orient and gather phases over a snapshot of memory/: the notes of every topic file, and those of the journal
+ * days since the last dream, each put in its topic. A conversation line ("Caroline: ...") goes to its speaker's
+ * topic; any other journal line to episodes.
+ */
+record Gathered(Map<String, List<Note>> byTopic, Map<String, String> titles, List<String> journalDays) {
+    static final String TOPICS = "topics/";
+    static final String JOURNAL = "journal/";
+    private static final Pattern SPEAKER = Pattern.compile("^(\\p{L}{1,20}):\\s+\\S");
+    private static final Pattern TITLE = Pattern.compile("(?m)^#\\s+(.+)$");
+    private static final Pattern PAST = Pattern.compile("^Until \\d{4}-\\d{2}-\\d{2}: ");
+    private static final Pattern DAY_FILE = Pattern.compile("journal/(\\d{4}-\\d{2}-\\d{2})\\.md");
+
+    /** {@code tree}: path to text of every file in the default context; {@code since}: first journal day to read. */
+    static Gathered from(Map<String, String> tree, LocalDate since) {
+        Map<String, List<Note>> byTopic = new LinkedHashMap<>();
+        Map<String, String> titles = new LinkedHashMap<>();
+        List<String> days = new ArrayList<>();
+        tree.forEach((path, text) -> {
+            if (path.startsWith(TOPICS)) {
+                String topic = slug(path.substring(TOPICS.length(), path.length() - 3));
+                Matcher t = TITLE.matcher(text);
+                if (t.find()) titles.putIfAbsent(topic, t.group(1).strip());
+                for (MemoryItem item : MemoryText.items(path, text, LocalDate.EPOCH)) {
+                    boolean past = PAST.matcher(item.text()).find();
+                    byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(new Note(topic, item.text(), item.date(),
+                            Note.splitProvenance(item.provenance()), past, true));
+                }
+            }
+        });
+        tree.forEach((path, text) -> {
+            Matcher d = DAY_FILE.matcher(path);
+            if (!d.matches()) return;
+            LocalDate day = LocalDate.parse(d.group(1));
+            if (since != null && day.isBefore(since)) return;
+            days.add(path);
+            for (MemoryItem item : MemoryText.items(path, text, day)) {
+                Matcher s = SPEAKER.matcher(item.text());
+                boolean spoken = s.find();
+                String topic = spoken ? slug(s.group(1)) : "episodes";
+                titles.putIfAbsent(topic, spoken ? Character.toUpperCase(s.group(1).charAt(0)) + s.group(1).substring(1)
+                        : "Episodes");
+                byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(new Note(topic,
+                        RelativeDates.absolute(item.text(), item.date()), item.date(),
+                        Note.splitProvenance(item.provenance()), false, false));
+            }
+        });
+        return new Gathered(byTopic, titles, days);
+    }
+
+    static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}/]+", "-").replaceAll("(^-+|-+$)", "");
+    }
+
+    int notes() {
+        return byTopic.values().stream().mapToInt(List::size).sum();
+    }
+}
