@@ -2,6 +2,7 @@ package dev.kairos.agent;
 
 import dev.kairos.event.Event;
 import dev.kairos.event.Inbox;
+import dev.kairos.event.Printable;
 import dev.kairos.event.Trust;
 import dev.kairos.heartbeat.Task;
 import dev.kairos.heartbeat.TaskRunner;
@@ -139,7 +140,8 @@ public final class Agent implements TaskRunner {
     }
 
     /** One user turn in the user's session. */
-    public synchronized Reply chat(String message) {
+    public synchronized Reply chat(String said) {
+        String message = Printable.of(said);
         Instant now = clock.instant();
         Session session = new Session(jdbi, Session.USER);
         String memories = recall.recall(message, today(now), budgets.memory());

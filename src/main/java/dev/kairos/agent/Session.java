@@ -1,5 +1,6 @@
 package dev.kairos.agent;
 
+import dev.kairos.event.Printable;
 import dev.kairos.model.Content;
 import dev.kairos.model.Message;
 import dev.kairos.model.Tokens;
@@ -28,7 +29,9 @@ public final class Session {
         return id;
     }
 
-    public void append(Message.Role role, String text, Instant at) {
+    /** Keeps a message, control characters escaped. */
+    public void append(Message.Role role, String said, Instant at) {
+        String text = Printable.of(said);
         jdbi.useHandle(h -> h.createUpdate(
                         "INSERT INTO session_messages (session, role, text, tokens, at) VALUES (:s, :r, :t, :n, :at)")
                 .bind("s", id).bind("r", role.name()).bind("t", text).bind("n", Tokens.count(text))

@@ -1,5 +1,6 @@
 package dev.kairos.memory;
 
+import dev.kairos.event.Printable;
 import dev.kairos.event.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,13 +32,13 @@ public final class Journal {
 
     /**
      * Appends "- HH:MM text (provenance)" to the day of {@code at}; returns false when that provenance is already
-     * in the day's file. Secrets are redacted first.
+     * in the day's file. Secrets are redacted and control characters escaped first.
      */
     public synchronized boolean append(Instant at, String text, String provenance) {
         ZonedDateTime local = at.atZone(zone);
         Path file = dayFile(local.toLocalDate());
-        String tag = "(" + provenance + ")";
-        String line = "- " + TIME.format(local) + " " + Secrets.redact(oneLine(text)) + " " + tag + "\n";
+        String tag = "(" + Printable.of(provenance) + ")";
+        String line = "- " + TIME.format(local) + " " + Printable.of(Secrets.redact(oneLine(text))) + " " + tag + "\n";
         try {
             Files.createDirectories(dir);
             if (Files.exists(file)) {
