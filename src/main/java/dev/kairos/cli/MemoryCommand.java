@@ -29,7 +29,7 @@ final class MemoryCommand {
         @Option(names = "--limit", defaultValue = "10", paramLabel = "N", description = "At most N items (default 10).")
         int limit;
 
-        @Option(names = "--json", description = "Print {items: [{text, score, date, path, provenance}]}.")
+        @Option(names = "--json", description = "Print {items: [{text, score, date, path, provenance, trust}]}.")
         boolean json;
 
         @Override
