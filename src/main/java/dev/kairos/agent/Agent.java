@@ -2,6 +2,7 @@ package dev.kairos.agent;
 
 import dev.kairos.event.Event;
 import dev.kairos.event.Inbox;
+import dev.kairos.event.Printable;
 import dev.kairos.event.Trust;
 import dev.kairos.heartbeat.Task;
 import dev.kairos.heartbeat.TaskRunner;
@@ -9,6 +10,7 @@ import dev.kairos.heartbeat.Tasks;
 import dev.kairos.memory.Journal;
 import dev.kairos.memory.Memory;
 import dev.kairos.memory.MemoryItem;
+import dev.kairos.memory.PackedMemory;
 import dev.kairos.memory.Topic;
 import dev.kairos.model.Message;
 import dev.kairos.model.ModelException;
@@ -106,7 +108,7 @@ public final class Agent implements TaskRunner {
                 budgets.context(), zone);
         Recall recall = (query, today, tokens) -> {
             memory.refresh();
-            return memory.pack(query, tokens, today).text();
+            return memory.pack(query, tokens, today);
         };
         BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns = (scope, worktree) -> {
             Path root = worktree.orElse(setup.workspace());
@@ -116,21 +118,23 @@ public final class Agent implements TaskRunner {
             worktree.ifPresent(writable::add);
             PolicyContext where = new PolicyContext(scope.tainted() ? Trust.UNTRUSTED : Trust.TRUSTED, root, worktree,
                     setup.workspace(), watched, setup.allowedCommands().get());
+            Taint taint = new Taint(scope.tainted(), tasks::taint);
             ToolContext tools = ToolContext.at(root, clock).withWritableRoots(writable)
                     .withRemember(text -> {
                         Topic topic = scope.taskId() == null ? Topic.USER : Topic.EPISODES;
                         String from = scope.taskId() == null ? "chat" : "task " + scope.taskId();
-                        MemoryItem item = memory.remember(topic, text, from, clock.instant());
+                        MemoryItem item = memory.remember(topic, text, from, taint.trust(), clock.instant());
                         return "remembered in " + item.path();
                     })
                     .withMemory(new MemoryTools(memory, clock, zone))
                     .withNotifyUser((title, text) -> {
                         log.info("notify title=\"{}\"", title);
                         journal.append(clock.instant(), "told the user: " + title + ": " + text,
-                                "notify " + clock.instant().toEpochMilli());
+                                "notify " + clock.instant().toEpochMilli(), taint.trust());
                     });
             if (scope.taskId() != null) tools = tools.withCommandTimeout(setup.proactiveCommandTimeout());
-            ToolGate gate = new PolicedTools(setup.tools(), setup.policy(), setup.approvals(), where, tools);
+            ToolGate gate = taint.around(new PolicedTools(setup.tools(), setup.policy(), setup.approvals(), where,
+                    tools));
             return new Turn(client, model, price, gate, ledger, budget, clock, zone, Turn.Limits.DEFAULT);
         };
         return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees")), recall,
@@ -139,13 +143,16 @@ public final class Agent implements TaskRunner {
     }
 
     /** One user turn in the user's session. */
-    public synchronized Reply chat(String message) {
+    public synchronized Reply chat(String said) {
+        String message = Printable.of(said);
         Instant now = clock.instant();
         Session session = new Session(jdbi, Session.USER);
-        String memories = recall.recall(message, today(now), budgets.memory());
-        List<Message> window = session.window(budgets.context(), now.minus(CONVERSATION_PAUSE));
-        Context.Parts parts = new Context.Parts(message, memories, window, now, "kairos:chat");
-        ToolGate.Scope scope = new ToolGate.Scope(null, "chat", false);
+        PackedMemory memories = recall.recall(message, today(now), budgets.memory());
+        Instant since = now.minus(CONVERSATION_PAUSE);
+        List<Message> window = session.window(budgets.context(), since);
+        Context.Parts parts = new Context.Parts(message, memories.text(), window, now, "kairos:chat");
+        // someone else's text in the memories, or a reply written under its influence, taints the chat
+        ToolGate.Scope scope = new ToolGate.Scope(null, "chat", memories.untrusted() || session.untrustedSince(since));
         Turn.Outcome out = turns.apply(scope, Optional.empty()).run(context.get().request(parts, 2_048), scope);
         String note = out.end() == Turn.End.DONE ? "" : out.detail();
         if (out.end() == Turn.End.OUT_OF_BUDGET) {
@@ -155,9 +162,10 @@ public final class Agent implements TaskRunner {
         }
         session.append(Message.Role.USER, message, now);
         String text = out.text().isBlank() ? "(no answer: " + out.detail() + ")" : out.text();
-        session.append(Message.Role.ASSISTANT, text, clock.instant());
+        Trust replyTrust = out.tainted() ? Trust.UNTRUSTED : Trust.TRUSTED;
+        session.append(Message.Role.ASSISTANT, text, clock.instant(), replyTrust);
         journal.append(now, "user: " + message, "chat " + now.toEpochMilli() + " user");
-        journal.append(clock.instant(), "kairos: " + text, "chat " + now.toEpochMilli() + " kairos");
+        journal.append(clock.instant(), "kairos: " + text, "chat " + now.toEpochMilli() + " kairos", replyTrust);
         return new Reply(text, out.modelCalls(), out.usage(), note);
     }
 
@@ -195,9 +203,11 @@ public final class Agent implements TaskRunner {
         Optional<Event> event = task.eventId() == null ? Optional.empty() : inbox.find(task.eventId());
         Optional<Path> worktree = event.flatMap(e -> worktreeFor(task, e));
         String prompt = TaskPrompt.of(task, event, worktree.map(Path::toString));
-        String memories = recall.recall(task.title(), today(now), budgets.memory());
-        Context.Parts parts = new Context.Parts(prompt, memories, List.of(), now, "kairos:task:" + task.kind());
-        ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(), task.trust() == Trust.UNTRUSTED);
+        PackedMemory memories = recall.recall(task.title(), today(now), budgets.memory());
+        if (memories.untrusted() && task.trust() != Trust.UNTRUSTED) tasks.taint(task.id()); // it reads them now
+        Context.Parts parts = new Context.Parts(prompt, memories.text(), List.of(), now, "kairos:task:" + task.kind());
+        ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(),
+                task.trust() == Trust.UNTRUSTED || memories.untrusted());
         return turns.apply(scope, worktree).run(context.get().request(parts, 2_048), scope);
     }
 
@@ -219,7 +229,7 @@ public final class Agent implements TaskRunner {
             case DONE -> {
                 tasks.setState(task.id(), Task.State.DONE, firstLine(out.text()), now);
                 journal.append(now, "task " + task.id() + " (" + task.kind() + ") done: " + firstLine(out.text()),
-                        "task " + task.id() + " done");
+                        "task " + task.id() + " done", out.tainted() ? Trust.UNTRUSTED : task.trust());
             }
             case WAITING_APPROVAL -> {
                 tasks.setState(task.id(), Task.State.WAITING, "waiting for an approval", now);

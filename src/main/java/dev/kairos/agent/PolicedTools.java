@@ -1,5 +1,6 @@
 package dev.kairos.agent;
 
+import dev.kairos.event.Trust;
 import dev.kairos.model.Content;
 import dev.kairos.model.ToolSpec;
 import dev.kairos.policy.Approval;
@@ -48,7 +49,7 @@ final class PolicedTools implements ToolGate {
         Optional<Tool> tool = tools.get(use.name());
         if (tool.isEmpty()) return new Result("there is no tool named " + use.name(), true, false);
         ToolCallRequest request = ToolCallRequest.of(tool.get(), use.input());
-        Verdict verdict = policy.decide(request, where);
+        Verdict verdict = policy.decide(request, scope.tainted() ? where.withTrust(Trust.UNTRUSTED) : where);
         return switch (verdict.decision()) {
             case DENY -> {
                 log.info("tool={} task={} refused: {}", use.name(), scope.taskId(), verdict.reason());
@@ -81,6 +82,6 @@ final class PolicedTools implements ToolGate {
 
     private Result run(ToolCallRequest request, Verdict verdict) {
         ToolResult r = tools.call(request.tool(), request.input(), context.withNetwork(verdict.network()));
-        return new Result(r.content(), r.isError(), false);
+        return new Result(r.content(), r.isError(), false, r.tainted());
     }
 }

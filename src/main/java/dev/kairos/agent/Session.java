@@ -1,5 +1,7 @@
 package dev.kairos.agent;
 
+import dev.kairos.event.Printable;
+import dev.kairos.event.Trust;
 import dev.kairos.model.Content;
 import dev.kairos.model.Message;
 import dev.kairos.model.Tokens;
@@ -28,11 +30,28 @@ public final class Session {
         return id;
     }
 
+    /** Keeps the user's or the agent's own message (trusted). */
     public void append(Message.Role role, String text, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate(
-                        "INSERT INTO session_messages (session, role, text, tokens, at) VALUES (:s, :r, :t, :n, :at)")
+        append(role, text, at, Trust.TRUSTED);
+    }
+
+    /**
+     * Keeps a message, control characters escaped; UNTRUSTED for a reply written after reading someone else's
+     * text, which taints the conversation while it lasts.
+     */
+    public void append(Message.Role role, String said, Instant at, Trust trust) {
+        String text = Printable.of(said);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO session_messages (session, role, text, tokens, at, trust)"
+                        + " VALUES (:s, :r, :t, :n, :at, :trust)")
                 .bind("s", id).bind("r", role.name()).bind("t", text).bind("n", Tokens.count(text))
-                .bind("at", at.toEpochMilli()).execute());
+                .bind("at", at.toEpochMilli()).bind("trust", trust.name()).execute());
+    }
+
+    /** Whether any message since {@code since} is not known to be trusted: the conversation is then tainted. */
+    public boolean untrustedSince(Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM session_messages WHERE session = :s "
+                        + "AND at >= :since AND trust <> 'TRUSTED'")
+                .bind("s", id).bind("since", since.toEpochMilli()).mapTo(Integer.class).one()) > 0;
     }
 
     /**

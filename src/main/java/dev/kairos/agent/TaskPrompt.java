@@ -2,6 +2,7 @@ package dev.kairos.agent;
 
 import dev.kairos.event.Event;
 import dev.kairos.event.Trust;
+import dev.kairos.event.Untrusted;
 import dev.kairos.heartbeat.Task;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ final class TaskPrompt {
             String body = "Event " + e.id() + " from " + e.source() + " (" + e.kind() + "): " + e.summary()
                     + "\nDetails: " + payload;
             if (e.trust() == Trust.UNTRUSTED) {
-                sb.append("<untrusted>\n").append(body.replace("</untrusted>", "")).append("\n</untrusted>\n");
+                sb.append(Untrusted.fence("\n" + body + "\n")).append('\n');
             } else {
                 sb.append(body).append('\n');
             }

@@ -7,11 +7,26 @@ public interface ToolGate {
     /** A gate with no tools behind it: every call is refused. */
     ToolGate NONE = (use, scope) -> new Result("no tool named " + use.name() + " is available", true, false);
 
-    /** What the model is told. {@code approvalRequested}: the call waits for the user's approval. */
-    record Result(String content, boolean isError, boolean approvalRequested) {}
+    /**
+     * What the model is told. {@code approvalRequested}: the call waits for the user's approval. {@code tainted}:
+     * the content holds someone else's text, so the turn is tainted from then on.
+     */
+    record Result(String content, boolean isError, boolean approvalRequested, boolean tainted) {
+        public Result(String content, boolean isError, boolean approvalRequested) {
+            this(content, isError, approvalRequested, false);
+        }
+    }
 
     Result call(Content.ToolUse use, Scope scope);
 
-    /** Who a call works for: the task (null for the user's chat), its kind and whether untrusted input started it. */
-    record Scope(Long taskId, String kind, boolean tainted) {}
+    /**
+     * Who a call works for: the task (null for the user's chat), its kind and whether it is tainted: untrusted input
+     * started it, or it has read someone else's text (packed memories, a tool result).
+     */
+    record Scope(Long taskId, String kind, boolean tainted) {
+        /** This scope once it has read someone else's text. */
+        public Scope taint() {
+            return tainted ? this : new Scope(taskId, kind, true);
+        }
+    }
 }

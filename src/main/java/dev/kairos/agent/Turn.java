@@ -29,7 +29,8 @@ final class Turn {
 
     enum End { DONE, WAITING_APPROVAL, OUT_OF_BUDGET, LIMIT }
 
-    record Outcome(End end, String text, int modelCalls, Usage usage, String detail) {}
+    /** How the turn ended; {@code tainted}: it was, or became, tainted (it read someone else's text). */
+    record Outcome(End end, String text, int modelCalls, Usage usage, String detail, boolean tainted) {}
 
 
     private final ModelClient client;
@@ -55,7 +56,9 @@ final class Turn {
         this.limits = limits;
     }
 
+    /** Runs the turn; a tool result with someone else's text taints every call after it. */
     Outcome run(ModelRequest first, ToolGate.Scope scope) {
+        ToolGate.Scope current = scope;
         Instant start = clock.instant();
         List<Message> messages = new ArrayList<>(first.messages());
         Usage used = Usage.ZERO;
@@ -63,12 +66,14 @@ final class Turn {
         boolean waiting = false;
         for (int step = 1; step <= limits.maxSteps(); step++) {
             Optional<String> over = ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget);
-            if (over.isPresent()) return new Outcome(End.OUT_OF_BUDGET, "", calls, used, over.get());
+            if (over.isPresent()) return new Outcome(End.OUT_OF_BUDGET, "", calls, used, over.get(), current.tainted());
             if (used.totalInputTokens() + used.outputTokens() >= limits.maxTokens()) {
-                return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's token limit of " + limits.maxTokens());
+                return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's token limit of " + limits.maxTokens(),
+                        current.tainted());
             }
             if (Duration.between(start, clock.instant()).compareTo(limits.maxTime()) > 0) {
-                return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's time limit of " + limits.maxTime());
+                return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's time limit of " + limits.maxTime(),
+                        current.tainted());
             }
             ModelRequest request = new ModelRequest(first.system(), first.tools(), cacheLast(messages),
                     limits.maxOutputTokens(), first.cacheKey());
@@ -79,18 +84,20 @@ final class Turn {
             messages.add(Message.assistant(response.content()));
             List<Content.ToolUse> uses = response.toolUses();
             if (uses.isEmpty()) {
-                return new Outcome(waiting ? End.WAITING_APPROVAL : End.DONE, response.text(), calls, used, "");
+                return new Outcome(waiting ? End.WAITING_APPROVAL : End.DONE, response.text(), calls, used, "",
+                        current.tainted());
             }
             List<Content> results = new ArrayList<>();
             for (Content.ToolUse use : uses) {
-                ToolGate.Result r = gate.call(use, scope);
+                ToolGate.Result r = gate.call(use, current);
                 waiting |= r.approvalRequested();
+                if (r.tainted()) current = current.taint();
                 results.add(new Content.ToolResult(use.id(), r.content(), r.isError()));
             }
             messages.add(new Message(Message.Role.USER, results, false));
         }
         return new Outcome(waiting ? End.WAITING_APPROVAL : End.LIMIT, "", calls, used,
-                "stopped after " + limits.maxSteps() + " steps");
+                "stopped after " + limits.maxSteps() + " steps", current.tainted());
     }
 
     private void record(ToolGate.Scope scope, Usage u) {

@@ -2,6 +2,7 @@ package dev.kairos.cli;
 
 import dev.kairos.Json;
 import dev.kairos.Kairos;
+import dev.kairos.event.Printable;
 import dev.kairos.heartbeat.Task;
 import dev.kairos.policy.Approval;
 import java.util.List;
@@ -55,7 +56,7 @@ final class ApprovalsCommand implements Callable<Integer> {
                 cli.out().println(Json.write(Map.of("approvals", List.of(a))));
             } else {
                 cli.out().println("Approval " + id + " " + a.state().name().toLowerCase() + ": " + a.tool() + " "
-                        + a.input() + (a.taskId() == null ? "" : "; task " + a.taskId() + " resumes at the next beat"));
+                        + Printable.of(String.valueOf(a.input())) + (a.taskId() == null ? "" : "; task " + a.taskId() + " resumes at the next beat"));
             }
             return 0;
         }
@@ -68,9 +69,10 @@ final class ApprovalsCommand implements Callable<Integer> {
             cli.out().println("No approvals are waiting.");
         } else {
             for (Approval a : pending) {
-                cli.out().println(a.id() + "  " + a.tool() + " " + a.input() + (a.taskId() == null ? "" : "  (task "
+                cli.out().println(a.id() + "  " + a.tool() + " " + Printable.of(String.valueOf(a.input()))
+                        + (a.taskId() == null ? "" : "  (task "
                         + a.taskId() + ")"));
-                cli.out().println("    " + a.reason() + "; expires " + a.expiresAt());
+                cli.out().println("    " + Printable.of(a.reason()) + "; expires " + a.expiresAt());
             }
             cli.out().println("Decide with 'kairos approvals approve ID' or 'kairos approvals deny ID'.");
         }

@@ -3,6 +3,7 @@ package dev.kairos.cli;
 import dev.kairos.Json;
 import dev.kairos.Kairos;
 import dev.kairos.agent.Agent;
+import dev.kairos.event.Printable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,8 +43,8 @@ final class ChatCommand implements Callable<Integer> {
                 out.put("note", r.note());
                 cli.out().println(Json.write(out));
             } else {
-                if (!r.text().isBlank()) cli.out().println(r.text());
-                if (!r.note().isBlank()) cli.err().println("kairos: " + r.note());
+                if (!r.text().isBlank()) cli.out().println(Printable.of(r.text()));
+                if (!r.note().isBlank()) cli.err().println("kairos: " + Printable.of(r.note()));
             }
             return r.modelCalls() == 0 && !r.note().isBlank() ? 1 : 0;
         }

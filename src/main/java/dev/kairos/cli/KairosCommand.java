@@ -35,7 +35,7 @@ final class KairosCommand implements Runnable {
             if (ex instanceof UserError || ex instanceof ConfigError || ex instanceof StoreException
                     || ex instanceof dev.kairos.model.ModelException || ex instanceof UncheckedIOException
                     || ex instanceof dev.kairos.web.WebServer.PortInUse) {
-                cli.err().println("kairos: " + ex.getMessage());
+                cli.err().println("kairos: " + dev.kairos.event.Printable.of(ex.getMessage()));
                 return 1;
             }
             throw ex;

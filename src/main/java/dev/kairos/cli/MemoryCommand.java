@@ -2,6 +2,7 @@ package dev.kairos.cli;
 
 import dev.kairos.Json;
 import dev.kairos.Kairos;
+import dev.kairos.event.Printable;
 import dev.kairos.memory.MemoryItem;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +29,7 @@ final class MemoryCommand {
         @Option(names = "--limit", defaultValue = "10", paramLabel = "N", description = "At most N items (default 10).")
         int limit;
 
-        @Option(names = "--json", description = "Print {items: [{text, score, date, path, provenance}]}.")
+        @Option(names = "--json", description = "Print {items: [{text, score, date, path, provenance, trust}]}.")
         boolean json;
 
         @Override
@@ -44,9 +45,9 @@ final class MemoryCommand {
                 } else if (items.isEmpty()) {
                     cli.out().println("Nothing in memory matches.");
                 } else {
-                    for (MemoryItem i : items) {
-                        cli.out().printf("%s  %s%n    %s%s%n", i.date(), i.text(), i.path(),
-                                i.provenance().isBlank() ? "" : " (" + i.provenance() + ")");
+                    for (MemoryItem i : items) { // the files are editable by anyone: no escape reaches the terminal
+                        cli.out().printf("%s  %s%n    %s%s%n", i.date(), Printable.of(i.text()), Printable.of(i.path()),
+                                i.provenance().isBlank() ? "" : " (" + Printable.of(i.provenance()) + ")");
                     }
                 }
                 return 0;

@@ -3,6 +3,7 @@ package dev.kairos.cli;
 import dev.kairos.Json;
 import dev.kairos.Kairos;
 import dev.kairos.Status;
+import dev.kairos.event.Printable;
 import dev.kairos.store.AgentLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ final class StatusCommand implements Callable<Integer> {
         out.println("  model:          " + (s.model() == null ? "none (set KAIROS_MODEL; work is queued)" : s.model()));
         out.println("  watching:       " + (s.watching().isEmpty() ? "nothing (add with './kairos watch PATH')"
                 : String.join(", ", s.watching())));
-        s.problems().forEach(p -> out.println("  problem:        " + p));
+        s.problems().forEach(p -> out.println("  problem:        " + Printable.of(p)));
         return 0;
     }
 }

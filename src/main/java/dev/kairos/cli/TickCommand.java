@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kairos.Json;
 import dev.kairos.Kairos;
 import dev.kairos.config.Config;
+import dev.kairos.event.Printable;
 import dev.kairos.store.AgentLock;
 import dev.kairos.store.StoreException;
 import java.util.concurrent.Callable;
@@ -55,8 +56,8 @@ final class TickCommand implements Callable<Integer> {
         cli.out().println(r.path("events").size() + " event(s), " + r.path("tasks").size() + " task(s), "
                 + r.path("modelCalls").asInt() + " model call(s)");
         r.path("events").forEach(e -> cli.out().println("  event " + e.path("id").asLong() + " " + e.path("kind").asText()
-                + ": " + e.path("summary").asText()));
+                + ": " + Printable.of(e.path("summary").asText())));
         r.path("tasks").forEach(t -> cli.out().println("  task " + t.path("id").asLong() + " " + t.path("kind").asText()
-                + " [" + t.path("state").asText() + "]: " + t.path("title").asText()));
+                + " [" + t.path("state").asText() + "]: " + Printable.of(t.path("title").asText())));
     }
 }

@@ -65,7 +65,7 @@ public final class Heartbeat {
                 Optional<Task> task = triage.taskFor(e).map(t -> Tasks.insert(h, t));
                 task.ifPresent(made::add);
                 journal.append(e.observedAt(), e.summary() + task.map(t -> " → task " + t.id() + " (" + t.kind() + ")")
-                        .orElse(""), "event " + e.id() + ", " + e.kind());
+                        .orElse(""), "event " + e.id() + ", " + e.kind(), e.trust());
             }
             return made;
         });

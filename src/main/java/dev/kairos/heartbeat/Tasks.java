@@ -48,6 +48,12 @@ public final class Tasks {
                 .bind("s", state.name()).bind("d", detail).bind("at", at.toEpochMilli()).bind("id", id).execute());
     }
 
+    /** The task has read someone else's text: it is untrusted from now on (it never becomes trusted again). */
+    public void taint(long id) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE tasks SET trust = :t WHERE id = :id")
+                .bind("t", Trust.UNTRUSTED.name()).bind("id", id).execute());
+    }
+
     /** Tasks left RUNNING by a process that died are run again. */
     public int requeueInterrupted(Instant at) {
         return jdbi.withHandle(h -> h.createUpdate(

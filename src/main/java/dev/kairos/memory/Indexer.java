@@ -112,7 +112,8 @@ final class Indexer {
             return null;
         }
         List<Entry> entries = files.parse(path, content, files.lastChanged(file)).stream()
-                .map(e -> new Entry(e.path(), e.line(), e.date(), Secrets.redact(e.text()), e.provenance()))
+                .map(e -> new Entry(e.path(), e.line(), e.date(), Secrets.redact(e.text()), e.provenance(),
+                        e.trust()))
                 .toList();
         return new Pending(path, stamp, entries);
     }

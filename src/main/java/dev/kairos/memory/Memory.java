@@ -1,6 +1,8 @@
 package dev.kairos.memory;
 
+import dev.kairos.event.Printable;
 import dev.kairos.event.Secrets;
+import dev.kairos.event.Trust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -130,18 +132,26 @@ public final class Memory implements AutoCloseable {
             if (r == null || defaultContext && (r.path().equals(MemoryFiles.INDEX)
                     || r.path().startsWith(MemoryFiles.ARCHIVE))) continue;
             out.add(new Packer.Candidate(s.id(),
-                    new MemoryItem(r.text(), s.score(), r.date(), r.path(), r.provenance()), r.line(), r.tokens()));
+                    new MemoryItem(r.text(), s.score(), r.date(), r.path(), r.provenance(), r.trust()), r.line(),
+                    r.tokens()));
         }
         return out;
     }
 
-    /**
-     * Keeps a fact: appends "- text (YYYY-MM-DD; provenance)" to {@code topics/<topic>.md} and indexes it at once.
-     * The same text twice is kept once. Secrets are redacted first. Returns the item as search would.
-     */
+    /** Keeps a fact of the user's or the agent's own (trusted); see {@link #remember(Topic, String, String, Trust, Instant)}. */
     public MemoryItem remember(Topic topic, String text, String provenance, Instant at) {
-        String clean = Secrets.redact(oneLine(text));
-        String prov = Secrets.redact(oneLine(provenance)).replace('(', '[').replace(')', ']');
+        return remember(topic, text, provenance, Trust.TRUSTED, at);
+    }
+
+    /**
+     * Keeps a fact: appends "- text (YYYY-MM-DD; provenance)" to {@code topics/<topic>.md} and indexes it at once;
+     * a fact from a tainted turn keeps its mark ("(2026-11-25; task 7, untrusted)"). The same text twice is kept
+     * once. Secrets are redacted and control characters escaped first. Returns the item as search would.
+     */
+    public MemoryItem remember(Topic topic, String text, String provenance, Trust trust, Instant at) {
+        String clean = Printable.of(Secrets.redact(oneLine(text)));
+        if (trust != Trust.TRUSTED) clean = Journal.withoutTrailingGroup(clean);
+        String prov = Journal.provenance(provenance == null ? "" : provenance, trust);
         if (clean.isEmpty()) throw new IllegalArgumentException("nothing to remember: the text is empty");
         LocalDate day = at.atZone(zone).toLocalDate();
         Path file = dir.resolve(topic.fileName());
@@ -149,7 +159,8 @@ public final class Memory implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             String existing = Files.exists(file) ? Files.readString(file) : "";
-            boolean known = existing.lines().anyMatch(l -> l.startsWith("- " + clean + " ("));
+            String item = "- " + clean + " (";
+            boolean known = existing.lines().anyMatch(l -> l.startsWith(item));
             if (!known) {
                 String heading = existing.isEmpty() ? "# " + capitalized(topic) + "\n\n" : "";
                 String sep = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
@@ -158,7 +169,7 @@ public final class Memory implements AutoCloseable {
             }
             indexer.loadVectors();
             indexer.update();
-            return new MemoryItem(clean, 1.0, day, topic.fileName(), prov);
+            return new MemoryItem(clean, 1.0, day, topic.fileName(), prov, MemoryFiles.trustOf(prov));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         } finally {
@@ -182,6 +193,21 @@ public final class Memory implements AutoCloseable {
                     .limit(Math.max(0, lineCount))
                     .reduce(new StringBuilder(), (sb, l) -> sb.append(l).append('\n'), StringBuilder::append)
                     .toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Lines of a memory file, and whether they show someone else's text (UNTRUSTED). */
+    public record Excerpt(String text, Trust trust) {}
+
+    /** As {@link #get}, with the trust of what the lines show: UNTRUSTED when any item they touch is marked so. */
+    public Excerpt excerpt(String path, int fromLine, int lineCount) {
+        String text = get(path, fromLine, lineCount);
+        Path file = inside(path);
+        try {
+            String relative = dir.normalize().relativize(file).toString().replace(java.io.File.separatorChar, '/');
+            return new Excerpt(text, files.trustOfLines(relative, Files.readString(file), fromLine, lineCount));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

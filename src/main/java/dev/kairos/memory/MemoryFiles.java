@@ -1,5 +1,6 @@
 package dev.kairos.memory;
 
+import dev.kairos.event.Trust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,9 @@ import java.util.stream.Stream;
  * is a paragraph. A journal bullet reads "- HH:MM text (provenance)"; elsewhere an item may end in
  * "(YYYY-MM-DD; provenance)", "(YYYY-MM-DD)" or "(provenance)". Without a date of its own an item takes the
  * date of its nearest heading that holds one, else of its file name, else of the file's last change. Without a
- * provenance it is "path:line", which a person can follow.
+ * provenance it is "path:line", which a person can follow. The provenance is always the LAST parenthesised group:
+ * text before it cannot stand in for it. A provenance with an "untrusted" part ("event 12, mail, untrusted") marks
+ * someone else's text; removing the mark by hand is the user's call (the files come first).
  */
 final class MemoryFiles {
     static final String INDEX = "MEMORY.md";
@@ -32,6 +35,7 @@ final class MemoryFiles {
     private static final Pattern PROVENANCE_PART = Pattern.compile(
             "(?i)(?:(?:journal|commit|event|chat|turn|issue|pr|session|mail|message)\\s+)?[\\w.@-]*[:#/\\d][\\w:#/.@-]*"
                     + "(?:\\s+\\d{1,2}:\\d{2})?");
+    private static final Pattern PARTS = Pattern.compile("\\s*[;,]\\s*");
     private static final Pattern BULLET = Pattern.compile("^\\s{0,3}(?:[-*+]|\\d+[.)])\\s+(.*)$");
 
     private final Path root;
@@ -125,13 +129,37 @@ final class MemoryFiles {
                 text = text.substring(0, t.start());
             }
         }
-        return new Entry(path, line, date, text.strip(), provenance);
+        return new Entry(path, line, date, text.strip(), provenance, trustOf(provenance));
+    }
+
+    /**
+     * UNTRUSTED when any item shown, even in part, by lines {@code from} to {@code from + count - 1} (1-based) is
+     * someone else's text: an item spans from its first line to the line before the next item.
+     */
+    Trust trustOfLines(String path, String content, int from, int count) {
+        List<Entry> entries = parse(path, content, LocalDate.EPOCH);
+        long last = (long) from + count - 1;
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            long end = i + 1 < entries.size() ? entries.get(i + 1).line() - 1 : Long.MAX_VALUE;
+            if (e.trust() != Trust.TRUSTED && e.line() <= last && end >= from) return Trust.UNTRUSTED;
+        }
+        return Trust.TRUSTED;
+    }
+
+    /** Untrusted when any part of the provenance says so: unsure means stricter. */
+    static Trust trustOf(String provenance) {
+        for (String part : PARTS.split(provenance)) {
+            if (part.strip().equalsIgnoreCase(Journal.UNTRUSTED_MARK)) return Trust.UNTRUSTED;
+        }
+        return Trust.TRUSTED;
     }
 
     /** Outside the journal, "(see the README)" is prose; "(chat:turn-7)" or "(D1:3, commit 4f2a9c1)" is provenance. */
     private static boolean looksLikeProvenance(String s) {
         if (s.isEmpty()) return false;
-        for (String part : s.split("\\s*[;,]\\s*")) {
+        for (String part : PARTS.split(s)) {
+            if (part.equalsIgnoreCase(Journal.UNTRUSTED_MARK)) continue;
             if (!PROVENANCE_PART.matcher(part).matches()) return false;
         }
         return true;

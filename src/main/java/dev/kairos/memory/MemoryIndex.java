@@ -1,5 +1,6 @@
 package dev.kairos.memory;
 
+import dev.kairos.event.Trust;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 final class MemoryIndex {
     record Stamp(long size, long mtime, String hash) {}
 
-    record Row(long id, String path, int line, LocalDate date, String text, String provenance, int tokens) {}
+    record Row(long id, String path, int line, LocalDate date, String text, String provenance, Trust trust, int tokens) {}
 
     /** A file's new items with their vectors, replacing whatever the index held for that path. */
     record Replacement(String path, Stamp stamp, List<Entry> entries, List<String> hashes, List<byte[]> vectors) {}
@@ -108,10 +109,11 @@ final class MemoryIndex {
         for (int i = 0; i < r.entries().size(); i++) {
             Entry e = r.entries().get(i);
             long id = h.createQuery("INSERT INTO memory_items (path, line, day, text, provenance, text_hash, tokens,"
-                            + " vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                            + " vector, trust) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
                     .bind(0, e.path()).bind(1, e.line()).bind(2, e.date().toString()).bind(3, e.text())
                     .bind(4, e.provenance()).bind(5, r.hashes().get(i))
-                    .bind(6, Packer.lineTokens(e.text(), e.provenance())).bind(7, r.vectors().get(i))
+                    .bind(6, Packer.lineTokens(e.text(), e.provenance(), e.trust())).bind(7, r.vectors().get(i))
+                    .bind(8, e.trust().name())
                     .mapTo(Long.class).one();
             changes.added().put(id, r.vectors().get(i));
         }
@@ -170,13 +172,19 @@ final class MemoryIndex {
     Map<Long, Row> rows(Collection<Long> ids) {
         Map<Long, Row> out = new HashMap<>();
         if (ids.isEmpty()) return out;
-        use(h -> h.createQuery("SELECT id, path, line, day, text, provenance, tokens FROM memory_items"
+        use(h -> h.createQuery("SELECT id, path, line, day, text, provenance, tokens, trust FROM memory_items"
                         + " WHERE id IN (SELECT value FROM json_each(?))")
                 .bind(0, jsonArray(ids))
                 .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                        LocalDate.parse(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7)))
+                        LocalDate.parse(rs.getString(4)), rs.getString(5), rs.getString(6), trust(rs.getString(8)),
+                        rs.getInt(7)))
                 .forEach(r -> out.put(r.id(), r)));
         return out;
+    }
+
+    /** Anything but TRUSTED as written reads as UNTRUSTED: unsure means stricter. */
+    private static Trust trust(String stored) {
+        return Trust.TRUSTED.name().equals(stored) ? Trust.TRUSTED : Trust.UNTRUSTED;
     }
 
     /** Ids of the items just before and after each given one in the same file (by line), keyed by the given id. */

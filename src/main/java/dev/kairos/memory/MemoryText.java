@@ -17,7 +17,7 @@ public final class MemoryText {
      */
     public static List<MemoryItem> items(String path, String content, LocalDate fallback) {
         return FILES.parse(path, content, fallback).stream()
-                .map(e -> new MemoryItem(e.text(), 0, e.date(), e.path(), e.provenance()))
+                .map(e -> new MemoryItem(e.text(), 0, e.date(), e.path(), e.provenance(), e.trust()))
                 .toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.kairos.memory;
 
+import dev.kairos.event.Trust;
+import dev.kairos.event.Untrusted;
 import dev.kairos.model.Tokens;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,15 +70,17 @@ final class Packer {
     }
 
     private static String line(MemoryItem item) {
-        return line(item.text(), item.provenance());
+        return line(item.text(), item.provenance(), item.trust());
     }
 
-    private static String line(String text, String provenance) {
-        return "- " + text + " (" + provenance + ")\n";
+    /** Someone else's text is fenced, so the model reads it as data; the fence cannot be closed from inside. */
+    private static String line(String text, String provenance, Trust trust) {
+        String shown = trust == Trust.TRUSTED ? text : Untrusted.fence(text);
+        return "- " + shown + " (" + provenance + ")\n";
     }
 
     /** The tokens an item's line takes in the rendering; counted once, when the item is indexed. */
-    static int lineTokens(String text, String provenance) {
-        return Tokens.count(line(text, provenance));
+    static int lineTokens(String text, String provenance, Trust trust) {
+        return Tokens.count(line(text, provenance, trust));
     }
 }

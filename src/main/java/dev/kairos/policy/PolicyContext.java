@@ -21,4 +21,9 @@ public record PolicyContext(Trust trust, Path root, Optional<Path> worktree, Pat
         watchedRoots = List.copyOf(watchedRoots);
         allowedCommands = List.copyOf(allowedCommands);
     }
+
+    /** The same call site for a task of this trust (a task that has read untrusted text is UNTRUSTED). */
+    public PolicyContext withTrust(Trust t) {
+        return new PolicyContext(t, root, worktree, workspace, watchedRoots, allowedCommands);
+    }
 }

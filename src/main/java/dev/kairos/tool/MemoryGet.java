@@ -32,7 +32,7 @@ final class MemoryGet implements Tool {
 
     @Override
     public ToolResult call(ObjectNode input, ToolContext ctx) {
-        return ToolResult.ok(ctx.memory().get(Schema.text(input, "path").strip(),
-                Schema.integer(input, "from", 1, 1, Integer.MAX_VALUE), Schema.integer(input, "lines", 60, 1, 400)));
+        return ctx.memory().get(Schema.text(input, "path").strip(),
+                Schema.integer(input, "from", 1, 1, Integer.MAX_VALUE), Schema.integer(input, "lines", 60, 1, 400));
     }
 }

@@ -34,6 +34,6 @@ final class MemorySearch implements Tool {
     public ToolResult call(ObjectNode input, ToolContext ctx) {
         String query = Schema.text(input, "query").strip();
         if (query.isEmpty()) throw new ToolFailure("the query is empty");
-        return ToolResult.ok(ctx.memory().search(query, Schema.integer(input, "limit", 8, 1, 30)));
+        return ctx.memory().search(query, Schema.integer(input, "limit", 8, 1, 30));
     }
 }

@@ -45,13 +45,16 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
         void send(String title, String text);
     }
 
-    /** Searches and reads memory (memory_search, memory_get). */
+    /**
+     * Searches and reads memory (memory_search, memory_get). A result holding someone else's text is
+     * {@linkplain ToolResult#tainted() tainted}, with that text fenced.
+     */
     public interface Recollection {
         /** Items matching the query, each with its date, path and provenance. */
-        String search(String query, int limit);
+        ToolResult search(String query, int limit);
 
         /** Lines of a memory file, by path relative to the memory folder. */
-        String get(String path, int fromLine, int lineCount);
+        ToolResult get(String path, int fromLine, int lineCount);
     }
 
     /** Answers on the channel the session came from. */
@@ -124,12 +127,12 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
 
     private static final Recollection NO_MEMORY = new Recollection() {
         @Override
-        public String search(String query, int limit) {
+        public ToolResult search(String query, int limit) {
             return unavailable("memory_search");
         }
 
         @Override
-        public String get(String path, int fromLine, int lineCount) {
+        public ToolResult get(String path, int fromLine, int lineCount) {
             return unavailable("memory_get");
         }
     };

@@ -97,7 +97,7 @@ public final class Tools {
                     result = ToolResult.error(tool.name() + " failed: " + e);
                 }
             }
-            return new ToolResult(TokenCap.cap(result.content(), ctx.resultTokens()), result.isError());
+            return new ToolResult(TokenCap.cap(result.content(), ctx.resultTokens()), result.isError(), result.tainted());
         }
     }
 }

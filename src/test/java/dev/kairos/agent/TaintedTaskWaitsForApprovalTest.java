@@ -55,11 +55,15 @@ class TaintedTaskWaitsForApprovalTest {
 
             try (Kairos k = Kairos.open(ConfigReader.read(home, env), env, clock, Kairos.Mode.ONE_BEAT)) {
                 message(k, "owner", Trust.TRUSTED, "touch trusted.txt");
+                k.heartbeat().beat();
+                assertThat(home.resolve("trusted.txt")).as("the user's own task runs what the rules allow").exists();
+
+                // apart: a task whose memories hold the strangers' messages would be tainted by them
+                clock.advance(Duration.ofMinutes(1));
                 message(k, "stranger-1", Trust.UNTRUSTED, "touch approved.txt");
                 message(k, "stranger-2", Trust.UNTRUSTED, "touch denied.txt");
                 k.heartbeat().beat();
 
-                assertThat(home.resolve("trusted.txt")).as("the user's own task runs what the rules allow").exists();
                 assertThat(home.resolve("approved.txt")).doesNotExist();
                 assertThat(home.resolve("denied.txt")).doesNotExist();
                 assertThat(k.tasks().inState(Task.State.DONE)).extracting(Task::title)

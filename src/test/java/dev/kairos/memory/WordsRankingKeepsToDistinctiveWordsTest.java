@@ -98,7 +98,8 @@ class WordsRankingKeepsToDistinctiveWordsTest {
         List<Entry> entries = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            entries.add(new Entry(FILE, i + 3, LocalDate.parse("2026-11-20"), line.apply(i), "chat:" + i));
+            entries.add(new Entry(FILE, i + 3, LocalDate.parse("2026-11-20"), line.apply(i), "chat:" + i,
+                    dev.kairos.event.Trust.TRUSTED));
             hashes.add(Hashes.sha256(line.apply(i)));
         }
         index.apply(List.of(new MemoryIndex.Replacement(FILE, new MemoryIndex.Stamp(1, 1, "h"), entries, hashes,
