@@ -68,6 +68,7 @@ public final class Agent implements TaskRunner {
     private final Jdbi jdbi;
     private final InstantSource clock;
     private final ZoneId zone;
+    private final ChatTasks chats;
     private boolean toldOverBudget;
 
     /**
@@ -76,7 +77,8 @@ public final class Agent implements TaskRunner {
      */
     Agent(Supplier<Context> context, BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns, Worktrees worktrees,
             Recall recall,
-            Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone) {
+            Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone,
+            ChatTasks chats) {
         this.context = context;
         this.turns = turns;
         this.worktrees = worktrees;
@@ -89,6 +91,7 @@ public final class Agent implements TaskRunner {
         this.jdbi = jdbi;
         this.clock = clock;
         this.zone = zone;
+        this.chats = chats;
     }
 
     /** What the agent works with, beyond the model. */
@@ -135,7 +138,7 @@ public final class Agent implements TaskRunner {
         };
         return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees")), recall,
                 () -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget), budgets, tasks, inbox,
-                journal, jdbi, clock, zone);
+                journal, jdbi, clock, zone, new ChatTasks(jdbi, tasks, setup.approvals(), journal));
     }
 
     /** One user turn in the user's session. */
@@ -158,6 +161,10 @@ public final class Agent implements TaskRunner {
         session.append(Message.Role.ASSISTANT, text, clock.instant());
         journal.append(now, "user: " + message, "chat " + now.toEpochMilli() + " user");
         journal.append(clock.instant(), "kairos: " + text, "chat " + now.toEpochMilli() + " kairos");
+        if (!out.approvals().isEmpty()) { // the chat becomes a task that resumes once they are decided
+            String asked = chats.open(message, window, text, out.approvals(), clock.instant());
+            note = note.isBlank() ? asked : note + "; " + asked;
+        }
         return new Reply(text, out.modelCalls(), out.usage(), note);
     }
 
@@ -191,7 +198,25 @@ public final class Agent implements TaskRunner {
         return calls;
     }
 
+    /** Whether the task is a chat that waited for approvals: it continues where the user decides them. */
+    public static boolean continuesAChat(Task task) {
+        return ChatTasks.isChat(task);
+    }
+
+    /** Runs a chat task here and now (the user just decided its approvals at the terminal); its answer, if given. */
+    public synchronized Optional<String> resumeChat(Task task) {
+        run(List.of(task));
+        return chats.answer(task.id());
+    }
+
     private Turn.Outcome runTask(Task task, Instant now) {
+        if (ChatTasks.isChat(task)) {
+            ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(), task.trust() == Trust.UNTRUSTED);
+            Turn turn = turns.apply(scope, Optional.empty());
+            String memories = recall.recall(task.title(), today(now), budgets.memory());
+            Context.Parts parts = chats.resume(task, turn.gate(), scope, memories, budgets.context(), now);
+            return turn.run(context.get().request(parts, 2_048), scope);
+        }
         Optional<Event> event = task.eventId() == null ? Optional.empty() : inbox.find(task.eventId());
         Optional<Path> worktree = event.flatMap(e -> worktreeFor(task, e));
         String prompt = TaskPrompt.of(task, event, worktree.map(Path::toString));
@@ -215,6 +240,7 @@ public final class Agent implements TaskRunner {
 
     private void finish(Task task, Turn.Outcome out) {
         Instant now = clock.instant();
+        if (ChatTasks.isChat(task)) chats.deliver(task, out, now);
         switch (out.end()) {
             case DONE -> {
                 tasks.setState(task.id(), Task.State.DONE, firstLine(out.text()), now);
@@ -222,7 +248,7 @@ public final class Agent implements TaskRunner {
                         "task " + task.id() + " done");
             }
             case WAITING_APPROVAL -> {
-                tasks.setState(task.id(), Task.State.WAITING, "waiting for an approval", now);
+                tasks.waitFor(task.id(), Task.Wait.APPROVAL, "waiting for an approval", now);
                 journal.append(now, "task " + task.id() + " (" + task.kind() + ") waits for an approval "
                         + "(see 'kairos approvals')", "task " + task.id() + " waiting");
             }

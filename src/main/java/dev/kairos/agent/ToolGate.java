@@ -5,10 +5,14 @@ import dev.kairos.model.Content;
 /** Where a turn's tool calls go: the policy decides, then the tool runs (or does not). */
 public interface ToolGate {
     /** A gate with no tools behind it: every call is refused. */
-    ToolGate NONE = (use, scope) -> new Result("no tool named " + use.name() + " is available", true, false);
+    ToolGate NONE = (use, scope) -> new Result("no tool named " + use.name() + " is available", true, null);
 
-    /** What the model is told. {@code approvalRequested}: the call waits for the user's approval. */
-    record Result(String content, boolean isError, boolean approvalRequested) {}
+    /** What the model is told. {@code waitsFor}: the approval the call waits for; null when it does not wait. */
+    record Result(String content, boolean isError, Long waitsFor) {
+        public boolean approvalRequested() {
+            return waitsFor != null;
+        }
+    }
 
     Result call(Content.ToolUse use, Scope scope);
 

@@ -29,7 +29,12 @@ final class Turn {
 
     enum End { DONE, WAITING_APPROVAL, OUT_OF_BUDGET, LIMIT }
 
-    record Outcome(End end, String text, int modelCalls, Usage usage, String detail) {}
+    /** {@code approvals}: those the turn waits for (the user's decision), oldest first. */
+    record Outcome(End end, String text, int modelCalls, Usage usage, String detail, List<Long> approvals) {
+        Outcome {
+            approvals = List.copyOf(approvals);
+        }
+    }
 
 
     private final ModelClient client;
@@ -55,20 +60,27 @@ final class Turn {
         this.limits = limits;
     }
 
+    /** Where this turn's tool calls go: a resumed chat runs its approved calls through it before the model. */
+    ToolGate gate() {
+        return gate;
+    }
+
     Outcome run(ModelRequest first, ToolGate.Scope scope) {
         Instant start = clock.instant();
         List<Message> messages = new ArrayList<>(first.messages());
         Usage used = Usage.ZERO;
         int calls = 0;
-        boolean waiting = false;
+        List<Long> waitingFor = new ArrayList<>();
         for (int step = 1; step <= limits.maxSteps(); step++) {
             Optional<String> over = ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget);
-            if (over.isPresent()) return new Outcome(End.OUT_OF_BUDGET, "", calls, used, over.get());
+            if (over.isPresent()) return new Outcome(End.OUT_OF_BUDGET, "", calls, used, over.get(), waitingFor);
             if (used.totalInputTokens() + used.outputTokens() >= limits.maxTokens()) {
-                return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's token limit of " + limits.maxTokens());
+                return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's token limit of " + limits.maxTokens(),
+                        waitingFor);
             }
             if (Duration.between(start, clock.instant()).compareTo(limits.maxTime()) > 0) {
-                return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's time limit of " + limits.maxTime());
+                return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's time limit of " + limits.maxTime(),
+                        waitingFor);
             }
             ModelRequest request = new ModelRequest(first.system(), first.tools(), cacheLast(messages),
                     limits.maxOutputTokens(), first.cacheKey());
@@ -79,18 +91,19 @@ final class Turn {
             messages.add(Message.assistant(response.content()));
             List<Content.ToolUse> uses = response.toolUses();
             if (uses.isEmpty()) {
-                return new Outcome(waiting ? End.WAITING_APPROVAL : End.DONE, response.text(), calls, used, "");
+                return new Outcome(waitingFor.isEmpty() ? End.DONE : End.WAITING_APPROVAL, response.text(), calls, used,
+                        "", waitingFor);
             }
             List<Content> results = new ArrayList<>();
             for (Content.ToolUse use : uses) {
                 ToolGate.Result r = gate.call(use, scope);
-                waiting |= r.approvalRequested();
+                if (r.approvalRequested() && !waitingFor.contains(r.waitsFor())) waitingFor.add(r.waitsFor());
                 results.add(new Content.ToolResult(use.id(), r.content(), r.isError()));
             }
             messages.add(new Message(Message.Role.USER, results, false));
         }
-        return new Outcome(waiting ? End.WAITING_APPROVAL : End.LIMIT, "", calls, used,
-                "stopped after " + limits.maxSteps() + " steps");
+        return new Outcome(waitingFor.isEmpty() ? End.LIMIT : End.WAITING_APPROVAL, "", calls, used,
+                "stopped after " + limits.maxSteps() + " steps", waitingFor);
     }
 
     private void record(ToolGate.Scope scope, Usage u) {
