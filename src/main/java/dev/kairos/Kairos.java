@@ -129,7 +129,7 @@ public final class Kairos implements AutoCloseable {
 
             @Override
             public void requeue() {
-                requeueDecidedApprovals();
+                tasks.resumeAnswered(approvals::tasksAsking, clock.instant());
             }
         });
         this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks, runner,
@@ -153,23 +153,6 @@ public final class Kairos implements AutoCloseable {
                 Double.toString(p.input()), Double.toString(p.output()), Double.toString(p.cacheWrite()),
                 Double.toString(p.cacheRead()))));
         return Prices.withOverrides(overrides);
-    }
-
-    /**
-     * A task waiting for approvals goes back to the queue once none of its approvals is pending any more: decided
-     * (the `approvals` command also does this at once) or expired, which counts as no.
-     */
-    private void requeueDecidedApprovals() {
-        List<Task> waiting = tasks.inState(Task.State.WAITING);
-        if (waiting.isEmpty()) return;
-        approvals.expireDue();
-        java.util.Set<Long> stillAsking = new java.util.HashSet<>();
-        approvals.pending().forEach(a -> stillAsking.add(a.taskId()));
-        for (Task t : waiting) {
-            if (t.detail().startsWith("waiting for an approval") && !stillAsking.contains(t.id())) {
-                tasks.setState(t.id(), Task.State.PENDING, "its approvals were decided or expired", clock.instant());
-            }
-        }
     }
 
     /** A user-editable file, or nothing when it is missing. */

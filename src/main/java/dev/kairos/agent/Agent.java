@@ -70,6 +70,7 @@ public final class Agent implements TaskRunner {
     private final Jdbi jdbi;
     private final InstantSource clock;
     private final ZoneId zone;
+    private final ChatTasks chats;
     private boolean toldOverBudget;
 
     /**
@@ -78,7 +79,8 @@ public final class Agent implements TaskRunner {
      */
     Agent(Supplier<Context> context, BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns, Worktrees worktrees,
             Recall recall,
-            Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone) {
+            Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone,
+            ChatTasks chats) {
         this.context = context;
         this.turns = turns;
         this.worktrees = worktrees;
@@ -91,6 +93,7 @@ public final class Agent implements TaskRunner {
         this.jdbi = jdbi;
         this.clock = clock;
         this.zone = zone;
+        this.chats = chats;
     }
 
     /** What the agent works with, beyond the model. */
@@ -139,7 +142,7 @@ public final class Agent implements TaskRunner {
         };
         return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees")), recall,
                 () -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget), budgets, tasks, inbox,
-                journal, jdbi, clock, zone);
+                journal, jdbi, clock, zone, new ChatTasks(jdbi, tasks, setup.approvals(), journal));
     }
 
     /** One user turn in the user's session. */
@@ -166,6 +169,10 @@ public final class Agent implements TaskRunner {
         session.append(Message.Role.ASSISTANT, text, clock.instant(), replyTrust);
         journal.append(now, "user: " + message, "chat " + now.toEpochMilli() + " user");
         journal.append(clock.instant(), "kairos: " + text, "chat " + now.toEpochMilli() + " kairos", replyTrust);
+        if (!out.approvals().isEmpty()) { // the chat becomes a task that resumes once they are decided
+            String asked = chats.open(message, window, text, out.approvals(), replyTrust, clock.instant());
+            note = note.isBlank() ? asked : note + "; " + asked;
+        }
         return new Reply(text, out.modelCalls(), out.usage(), note);
     }
 
@@ -199,7 +206,27 @@ public final class Agent implements TaskRunner {
         return calls;
     }
 
+    /** Whether the task is a chat that waited for approvals: it continues where the user decides them. */
+    public static boolean continuesAChat(Task task) {
+        return ChatTasks.isChat(task);
+    }
+
+    /** Runs a chat task here and now (the user just decided its approvals at the terminal); its answer, if given. */
+    public synchronized Optional<String> resumeChat(Task task) {
+        run(List.of(task));
+        return chats.answer(task.id());
+    }
+
     private Turn.Outcome runTask(Task task, Instant now) {
+        if (ChatTasks.isChat(task)) {
+            PackedMemory memories = recall.recall(task.title(), today(now), budgets.memory());
+            if (memories.untrusted() && task.trust() != Trust.UNTRUSTED) tasks.taint(task.id());
+            ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(),
+                    task.trust() == Trust.UNTRUSTED || memories.untrusted());
+            Turn turn = turns.apply(scope, Optional.empty());
+            Context.Parts parts = chats.resume(task, turn.gate(), scope, memories.text(), budgets.context(), now);
+            return turn.run(context.get().request(parts, 2_048), scope);
+        }
         Optional<Event> event = task.eventId() == null ? Optional.empty() : inbox.find(task.eventId());
         Optional<Path> worktree = event.flatMap(e -> worktreeFor(task, e));
         String prompt = TaskPrompt.of(task, event, worktree.map(Path::toString));
@@ -225,6 +252,7 @@ public final class Agent implements TaskRunner {
 
     private void finish(Task task, Turn.Outcome out) {
         Instant now = clock.instant();
+        if (ChatTasks.isChat(task)) chats.deliver(task, out, now);
         switch (out.end()) {
             case DONE -> {
                 tasks.setState(task.id(), Task.State.DONE, firstLine(out.text()), now);
@@ -232,7 +260,7 @@ public final class Agent implements TaskRunner {
                         "task " + task.id() + " done", out.tainted() ? Trust.UNTRUSTED : task.trust());
             }
             case WAITING_APPROVAL -> {
-                tasks.setState(task.id(), Task.State.WAITING, "waiting for an approval", now);
+                tasks.waitFor(task.id(), Task.Wait.APPROVAL, "waiting for an approval", now);
                 journal.append(now, "task " + task.id() + " (" + task.kind() + ") waits for an approval "
                         + "(see 'kairos approvals')", "task " + task.id() + " waiting");
             }

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gate between a turn and the tools: the policy decides each call; a denied call is never run (the model is
- * told why), an asked call runs only once the user approved that exact call (denied or expired: it never runs),
- * an allowed one runs.
+ * told why), an asked call runs only under an unused approval of that exact call, once (denied or expired: it
+ * never runs), an allowed one runs.
  */
 final class PolicedTools implements ToolGate {
     private static final Logger log = LoggerFactory.getLogger(PolicedTools.class);
@@ -47,41 +47,52 @@ final class PolicedTools implements ToolGate {
     @Override
     public Result call(Content.ToolUse use, Scope scope) {
         Optional<Tool> tool = tools.get(use.name());
-        if (tool.isEmpty()) return new Result("there is no tool named " + use.name(), true, false);
+        if (tool.isEmpty()) return new Result("there is no tool named " + use.name(), true, null);
         ToolCallRequest request = ToolCallRequest.of(tool.get(), use.input());
         Verdict verdict = policy.decide(request, scope.tainted() ? where.withTrust(Trust.UNTRUSTED) : where);
         return switch (verdict.decision()) {
             case DENY -> {
                 log.info("tool={} task={} refused: {}", use.name(), scope.taskId(), verdict.reason());
-                yield new Result("refused, and it will be refused again: " + verdict.reason(), true, false);
+                yield new Result("refused, and it will be refused again: " + verdict.reason(), true, null);
             }
             case ASK -> asked(request, verdict, scope);
             case ALLOW -> run(request, verdict);
         };
     }
 
+    /**
+     * A task's call runs when it takes an unused yes for exactly this call (used in the same statement, so it runs
+     * once); a no stands. Anything else asks the user: a call whose yes was used up asks anew. A chat asks every
+     * time: its approvals become the task the chat turns into.
+     */
     private Result asked(ToolCallRequest request, Verdict verdict, Scope scope) {
-        Optional<Approval> earlier = approvals.latest(scope.taskId(), request);
-        if (earlier.isPresent() && earlier.get().granted()) return run(request, verdict);
+        Long task = scope.taskId();
+        Optional<Approval> yes = approvals.use(task, request);
+        if (yes.isPresent()) {
+            log.info("tool={} task={} runs under approval id={}", request.tool(), task, yes.get().id());
+            return run(request, verdict);
+        }
+        Optional<Approval> earlier = task == null ? Optional.empty() : approvals.latest(task, request);
         if (earlier.isPresent() && earlier.get().state() == Approval.State.DENIED) {
             return new Result("the user denied this call (approval " + earlier.get().id() + "); do not ask again",
-                    true, false);
+                    true, null);
         }
-        // a task's approvals are its own; the user's chat may ask again another day
-        if (earlier.isPresent() && earlier.get().state() == Approval.State.EXPIRED && scope.taskId() != null) {
+        if (earlier.isPresent() && earlier.get().state() == Approval.State.EXPIRED) {
             return new Result("approval " + earlier.get().id() + " for this call expired unanswered, which counts as "
-                    + "no; do not ask again", true, false);
+                    + "no; do not ask again", true, null);
         }
-        Approval a = approvals.request(scope.taskId(), request, verdict.reason());
-        log.info("tool={} task={} waits for approval id={}: {}", request.tool(), scope.taskId(), a.id(),
-                verdict.reason());
-        return new Result("not run yet: " + verdict.reason() + ". Approval " + a.id() + " is waiting for the user "
-                + "('kairos approvals approve " + a.id() + "'); the task resumes once it is decided. Continue with "
-                + "what you can do without it, or finish.", true, true);
+        Approval a = approvals.request(task, request, verdict.reason());
+        log.info("tool={} task={} waits for approval id={}: {}", request.tool(), task, a.id(), verdict.reason());
+        String usedUp = earlier.isPresent() && earlier.get().state() == Approval.State.APPROVED
+                ? "approval " + earlier.get().id() + " allowed this call once, and it ran; " : "";
+        return new Result("not run yet: " + usedUp + verdict.reason() + ". Approval " + a.id() + " is waiting for "
+                + "the user ('kairos approvals approve " + a.id() + "'); " + (task == null ? "this conversation"
+                : "the task") + " resumes once it is decided. Continue with what you can do without it, or finish.",
+                true, a.id());
     }
 
     private Result run(ToolCallRequest request, Verdict verdict) {
         ToolResult r = tools.call(request.tool(), request.input(), context.withNetwork(verdict.network()));
-        return new Result(r.content(), r.isError(), false, r.tainted());
+        return new Result(r.content(), r.isError(), null, r.tainted());
     }
 }

@@ -5,15 +5,19 @@ import dev.kairos.model.Content;
 /** Where a turn's tool calls go: the policy decides, then the tool runs (or does not). */
 public interface ToolGate {
     /** A gate with no tools behind it: every call is refused. */
-    ToolGate NONE = (use, scope) -> new Result("no tool named " + use.name() + " is available", true, false);
+    ToolGate NONE = (use, scope) -> new Result("no tool named " + use.name() + " is available", true, null);
 
     /**
-     * What the model is told. {@code approvalRequested}: the call waits for the user's approval. {@code tainted}:
-     * the content holds someone else's text, so the turn is tainted from then on.
+     * What the model is told. {@code waitsFor}: the approval the call waits for (null when it does not wait).
+     * {@code tainted}: the content holds someone else's text, so the turn is tainted from then on.
      */
-    record Result(String content, boolean isError, boolean approvalRequested, boolean tainted) {
-        public Result(String content, boolean isError, boolean approvalRequested) {
-            this(content, isError, approvalRequested, false);
+    record Result(String content, boolean isError, Long waitsFor, boolean tainted) {
+        public Result(String content, boolean isError, Long waitsFor) {
+            this(content, isError, waitsFor, false);
+        }
+
+        public boolean approvalRequested() {
+            return waitsFor != null;
         }
     }
 

@@ -29,8 +29,16 @@ final class Turn {
 
     enum End { DONE, WAITING_APPROVAL, OUT_OF_BUDGET, LIMIT }
 
-    /** How the turn ended; {@code tainted}: it was, or became, tainted (it read someone else's text). */
-    record Outcome(End end, String text, int modelCalls, Usage usage, String detail, boolean tainted) {}
+    /**
+     * How the turn ended. {@code approvals}: those the turn waits for (the user's decision), oldest first;
+     * {@code tainted}: it was, or became, tainted (it read someone else's text).
+     */
+    record Outcome(End end, String text, int modelCalls, Usage usage, String detail, List<Long> approvals,
+            boolean tainted) {
+        Outcome {
+            approvals = List.copyOf(approvals);
+        }
+    }
 
 
     private final ModelClient client;
@@ -56,6 +64,11 @@ final class Turn {
         this.limits = limits;
     }
 
+    /** Where this turn's tool calls go: a resumed chat runs its approved calls through it before the model. */
+    ToolGate gate() {
+        return gate;
+    }
+
     /** Runs the turn; a tool result with someone else's text taints every call after it. */
     Outcome run(ModelRequest first, ToolGate.Scope scope) {
         ToolGate.Scope current = scope;
@@ -63,17 +76,19 @@ final class Turn {
         List<Message> messages = new ArrayList<>(first.messages());
         Usage used = Usage.ZERO;
         int calls = 0;
-        boolean waiting = false;
+        List<Long> waitingFor = new ArrayList<>();
         for (int step = 1; step <= limits.maxSteps(); step++) {
             Optional<String> over = ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget);
-            if (over.isPresent()) return new Outcome(End.OUT_OF_BUDGET, "", calls, used, over.get(), current.tainted());
+            if (over.isPresent()) {
+                return new Outcome(End.OUT_OF_BUDGET, "", calls, used, over.get(), waitingFor, current.tainted());
+            }
             if (used.totalInputTokens() + used.outputTokens() >= limits.maxTokens()) {
                 return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's token limit of " + limits.maxTokens(),
-                        current.tainted());
+                        waitingFor, current.tainted());
             }
             if (Duration.between(start, clock.instant()).compareTo(limits.maxTime()) > 0) {
                 return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's time limit of " + limits.maxTime(),
-                        current.tainted());
+                        waitingFor, current.tainted());
             }
             ModelRequest request = new ModelRequest(first.system(), first.tools(), cacheLast(messages),
                     limits.maxOutputTokens(), first.cacheKey());
@@ -84,20 +99,20 @@ final class Turn {
             messages.add(Message.assistant(response.content()));
             List<Content.ToolUse> uses = response.toolUses();
             if (uses.isEmpty()) {
-                return new Outcome(waiting ? End.WAITING_APPROVAL : End.DONE, response.text(), calls, used, "",
-                        current.tainted());
+                return new Outcome(waitingFor.isEmpty() ? End.DONE : End.WAITING_APPROVAL, response.text(), calls, used,
+                        "", waitingFor, current.tainted());
             }
             List<Content> results = new ArrayList<>();
             for (Content.ToolUse use : uses) {
                 ToolGate.Result r = gate.call(use, current);
-                waiting |= r.approvalRequested();
+                if (r.approvalRequested() && !waitingFor.contains(r.waitsFor())) waitingFor.add(r.waitsFor());
                 if (r.tainted()) current = current.taint();
                 results.add(new Content.ToolResult(use.id(), r.content(), r.isError()));
             }
             messages.add(new Message(Message.Role.USER, results, false));
         }
-        return new Outcome(waiting ? End.WAITING_APPROVAL : End.LIMIT, "", calls, used,
-                "stopped after " + limits.maxSteps() + " steps", current.tainted());
+        return new Outcome(waitingFor.isEmpty() ? End.LIMIT : End.WAITING_APPROVAL, "", calls, used,
+                "stopped after " + limits.maxSteps() + " steps", waitingFor, current.tainted());
     }
 
     private void record(ToolGate.Scope scope, Usage u) {

@@ -3,8 +3,9 @@ package dev.kairos.cli;
 import dev.kairos.Json;
 import dev.kairos.Kairos;
 import dev.kairos.event.Printable;
-import dev.kairos.heartbeat.Task;
 import dev.kairos.policy.Approval;
+import dev.kairos.policy.Approvals;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +17,12 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "approvals", description = {"Tool calls waiting for your yes or no.",
         "  kairos approvals              list the pending ones",
-        "  kairos approvals approve ID   let the call run; its task resumes at the next beat",
-        "  kairos approvals deny ID      refuse it; the task is told",
-        "Unanswered approvals expire (policy.approvalTtl, default 24h), and expiry means no."})
+        "  kairos approvals approve ID   let that one call run, once; its task resumes at the next beat, and a",
+        "                                chat that asked continues here (or in the running agent) and answers",
+        "  kairos approvals deny ID      refuse it; the task or chat is told",
+        "The first decision stands: deciding again changes nothing and exits with 1. A task that already finished",
+        "is never run again by a decision. Unanswered approvals expire (policy.approvalTtl, default 24h), and",
+        "expiry means no."})
 final class ApprovalsCommand implements Callable<Integer> {
     @ParentCommand KairosCommand parent;
 
@@ -29,7 +33,8 @@ final class ApprovalsCommand implements Callable<Integer> {
     Long id;
 
     @Option(names = "--json", description = "Print {approvals: [{id, createdAt, expiresAt, taskId, tool, input, "
-            + "reason, state, decidedAt}]} (the pending ones, or the one decided).")
+            + "reason, state, decidedAt, usedAt}]} (the pending ones); after approve or deny, also changed (false: "
+            + "it was already decided, expired or used), note (what it means) and answer (a chat's, or null).")
     boolean json;
 
     @Override
@@ -38,28 +43,50 @@ final class ApprovalsCommand implements Callable<Integer> {
         try (Kairos k = Kairos.open(cli.config(), cli.env(), cli.clock())) {
             if (action == null) return list(cli, k.approvals().pending());
             if (id == null) throw new UserError("say which approval: 'kairos approvals " + action + " ID'");
-            Optional<Approval> decided = switch (action) {
+            Optional<Approvals.Decided> decided = switch (action) {
                 case "approve" -> k.approvals().approve(id);
                 case "deny" -> k.approvals().deny(id);
                 default -> throw new UserError("'" + action + "' is not an action; use approve or deny");
             };
-            Approval a = decided.orElseThrow(() -> new UserError("there is no approval " + id
+            Approvals.Decided d = decided.orElseThrow(() -> new UserError("there is no approval " + id
                     + "; 'kairos approvals' lists the pending ones"));
-            if (a.state() == Approval.State.EXPIRED) {
-                throw new UserError("approval " + id + " expired at " + a.expiresAt() + " and counts as no");
+            if (!d.changed()) {
+                return report(cli, d.approval(), false, "approval " + id + " " + standing(d.approval())
+                        + "; nothing changed", null);
             }
-            if (a.taskId() != null) {
-                k.tasks().setState(a.taskId(), Task.State.PENDING, "approval " + id + " " + a.state().name()
-                        .toLowerCase(), cli.clock().instant());
-            }
-            if (json) {
-                cli.out().println(Json.write(Map.of("approvals", List.of(a))));
-            } else {
-                cli.out().println("Approval " + id + " " + a.state().name().toLowerCase() + ": " + a.tool() + " "
-                        + Printable.of(String.valueOf(a.input())) + (a.taskId() == null ? "" : "; task " + a.taskId() + " resumes at the next beat"));
-            }
-            return 0;
+            Approval a = d.approval();
+            TaskAfterDecision.Said said = new TaskAfterDecision(k, cli).follow(a);
+            return report(cli, a, true, "Approval " + id + " " + a.state().name().toLowerCase() + ": " + a.tool()
+                    + " " + Printable.of(String.valueOf(a.input())) + "; " + said.note(), said.answer());
         }
+    }
+
+    private int report(Cli cli, Approval a, boolean changed, String note, String answer) {
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("approvals", List.of(a));
+            out.put("changed", changed);
+            out.put("note", note);
+            out.put("answer", answer);
+            cli.out().println(Json.write(out));
+        } else if (changed) {
+            cli.out().println(note);
+            if (answer != null) cli.out().println(answer);
+        } else {
+            cli.err().println("kairos: " + note);
+        }
+        return changed ? 0 : 1;
+    }
+
+    /** What an approval already is, for a user who decides it again. */
+    private static String standing(Approval a) {
+        return switch (a.state()) {
+            case PENDING -> "is still waiting"; // not reached: a pending one is decided
+            case EXPIRED -> "expired unanswered at " + a.decidedAt() + ", which counts as no";
+            case DENIED -> "was already denied at " + a.decidedAt();
+            case APPROVED -> "was already approved at " + a.decidedAt()
+                    + (a.usedAt() == null ? "" : " and used at " + a.usedAt());
+        };
     }
 
     private int list(Cli cli, List<Approval> pending) {

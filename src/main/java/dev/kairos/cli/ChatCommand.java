@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "chat", description = {"One user turn: send MESSAGE, print the reply.",
-        "The conversation persists (windowed to a token budget); memory supplies the rest."})
+        "The conversation persists (windowed to a token budget); memory supplies the rest.",
+        "A call that needs your approval waits (the note says which); 'kairos approvals approve ID' runs it once",
+        "and continues this chat."})
 final class ChatCommand implements Callable<Integer> {
     @ParentCommand KairosCommand parent;
 

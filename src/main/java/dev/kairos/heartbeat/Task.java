@@ -11,10 +11,16 @@ public record Task(long id, String kind, String title, State state, Trust trust,
         /** Waiting for a turn (or for a model to be configured). */
         PENDING,
         RUNNING,
-        /** Waiting for an approval or for the next budget period. */
+        /** Waiting for what {@link Wait} says (kept beside the state, in the tasks' {@code wait} column). */
         WAITING,
         DONE,
         FAILED
+    }
+
+    /** What a WAITING task waits for. */
+    public enum Wait {
+        /** The user's decision on the approvals it asked for: it goes back to the queue once none is pending. */
+        APPROVAL
     }
 
     /** A task not yet stored (id 0). */

@@ -2,9 +2,13 @@ package dev.kairos.heartbeat;
 
 import dev.kairos.event.Trust;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -42,9 +46,14 @@ public final class Tasks {
                 .bind("s", state.name()).map(MAPPER).list());
     }
 
+    public Optional<Task> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tasks WHERE id = :id").bind("id", id).map(MAPPER)
+                .findOne());
+    }
+
     public void setState(long id, Task.State state, String detail, Instant at) {
         jdbi.useHandle(h -> h.createUpdate(
-                        "UPDATE tasks SET state = :s, detail = :d, updated_at = :at WHERE id = :id")
+                        "UPDATE tasks SET state = :s, wait = NULL, detail = :d, updated_at = :at WHERE id = :id")
                 .bind("s", state.name()).bind("d", detail).bind("at", at.toEpochMilli()).bind("id", id).execute());
     }
 
@@ -52,6 +61,39 @@ public final class Tasks {
     public void taint(long id) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE tasks SET trust = :t WHERE id = :id")
                 .bind("t", Trust.UNTRUSTED.name()).bind("id", id).execute());
+    }
+
+    /** The task waits (state WAITING) for what {@code wait} says. */
+    public void waitFor(long id, Task.Wait wait, String detail, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE tasks SET state = 'WAITING', wait = :w, detail = :d, updated_at = :at WHERE id = :id")
+                .bind("w", wait.name()).bind("d", detail).bind("at", at.toEpochMilli()).bind("id", id).execute());
+    }
+
+    /**
+     * Tasks waiting for approvals go back to the queue once none of theirs is pending any more ({@code stillAsking}
+     * gives the tasks that have one; asked only when some task waits): decided, or expired, which counts as no.
+     * Only a waiting task moves, so a decision never takes up a task that is done, failed or already queued.
+     * Returns the ids put back.
+     */
+    public List<Long> resumeAnswered(Supplier<Set<Long>> stillAsking, Instant at) {
+        List<Long> waiting = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id FROM tasks WHERE state = 'WAITING' AND wait = :w ORDER BY id")
+                .bind("w", Task.Wait.APPROVAL.name()).mapTo(Long.class).list());
+        if (waiting.isEmpty()) return List.of();
+        Set<Long> asking = stillAsking.get();
+        List<Long> back = new ArrayList<>();
+        for (long id : waiting) {
+            if (asking.contains(id)) continue;
+            // it moves only if it still waits for approvals, whatever ran in between
+            int moved = jdbi.withHandle(h -> h.createUpdate("""
+                            UPDATE tasks SET state = 'PENDING', wait = NULL, updated_at = :at,
+                            detail = 'its approvals were decided or expired'
+                            WHERE id = :id AND state = 'WAITING' AND wait = :w""")
+                    .bind("at", at.toEpochMilli()).bind("id", id).bind("w", Task.Wait.APPROVAL.name()).execute());
+            if (moved == 1) back.add(id);
+        }
+        return back;
     }
 
     /** Tasks left RUNNING by a process that died are run again. */

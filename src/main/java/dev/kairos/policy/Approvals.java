@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -17,7 +18,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The approvals table: a call the policy answered "ask" for waits here until the user approves or denies it, or
- * until it expires, which means no. Expiry is read from the injected clock, so every read sees it.
+ * until it expires, which means no. Expiry is read from the injected clock, so every read sees it. The first
+ * decision stands, and a yes is used once: {@link #use} marks it in the same statement that finds it.
  */
 public final class Approvals {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,11 +28,16 @@ public final class Approvals {
         boolean noDecision = rs.wasNull();
         long task = rs.getLong("task_id");
         boolean noTask = rs.wasNull();
+        long used = rs.getLong("used_at");
+        boolean unused = rs.wasNull();
         return new Approval(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("expires_at")), noTask ? null : task, rs.getString("tool"),
                 parse(rs.getString("input")), rs.getString("reason"), Approval.State.valueOf(rs.getString("state")),
-                noDecision ? null : Instant.ofEpochMilli(decided));
+                noDecision ? null : Instant.ofEpochMilli(decided), unused ? null : Instant.ofEpochMilli(used));
     };
+
+    /** An approval after the user's decision; {@code changed}: false when it was no longer pending. */
+    public record Decided(Approval approval, boolean changed) {}
 
     private final Jdbi jdbi;
     private final InstantSource clock;
@@ -85,14 +92,73 @@ public final class Approvals {
         });
     }
 
-    /** Approves a pending call; one already decided or expired is returned as it is. Empty: no such id. */
-    public Optional<Approval> approve(long id) {
+    /** Approves a pending call; one already decided or expired stays as it is (not changed). Empty: no such id. */
+    public Optional<Decided> approve(long id) {
         return decide(id, Approval.State.APPROVED);
     }
 
-    /** Denies a pending call; one already decided or expired is returned as it is. Empty: no such id. */
-    public Optional<Approval> deny(long id) {
+    /** Denies a pending call; one already decided or expired stays as it is (not changed). Empty: no such id. */
+    public Optional<Decided> deny(long id) {
         return decide(id, Approval.State.DENIED);
+    }
+
+    /**
+     * Uses the task's oldest unused yes for exactly this call: marks it used and returns it, in one statement, so
+     * two runs can never both take it. Empty: no unused yes, and the call must not run. A chat (no task) never
+     * reuses a yes: its approvals become its task's.
+     */
+    public Optional<Approval> use(Long taskId, ToolCallRequest call) {
+        if (taskId == null) return Optional.empty();
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            expire(h, now);
+            return h.createQuery("""
+                    UPDATE approvals SET used_at = :now WHERE id = (SELECT id FROM approvals WHERE task_id = :task
+                    AND tool = :tool AND input = :input AND state = 'APPROVED' AND used_at IS NULL ORDER BY id LIMIT 1)
+                    RETURNING *""")
+                    .bind("now", now.toEpochMilli()).bind("task", taskId).bind("tool", call.tool())
+                    .bind("input", canonical(call.input())).map(MAPPER).findOne();
+        });
+    }
+
+    /** Marks a decided approval as used (its chat was told, or its call ran); false: pending or used already. */
+    public boolean settle(long id) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            expire(h, now);
+            return h.createUpdate("""
+                    UPDATE approvals SET used_at = :now WHERE id = :id AND state <> 'PENDING' AND used_at IS NULL""")
+                    .bind("now", now.toEpochMilli()).bind("id", id).execute() == 1;
+        });
+    }
+
+    /** The task's decided approvals whose decision was not used yet, oldest first. */
+    public List<Approval> unsettled(long taskId) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            expire(h, now);
+            return h.createQuery("""
+                    SELECT * FROM approvals WHERE task_id = :task AND state <> 'PENDING' AND used_at IS NULL
+                    ORDER BY id""").bind("task", taskId).map(MAPPER).list();
+        });
+    }
+
+    /** Tasks with an approval still waiting for the user (expired ones no longer wait). */
+    public Set<Long> tasksAsking() {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            expire(h, now);
+            return Set.copyOf(h.createQuery(
+                    "SELECT DISTINCT task_id FROM approvals WHERE state = 'PENDING' AND task_id IS NOT NULL")
+                    .mapTo(Long.class).list());
+        });
+    }
+
+    /** Gives approvals a chat asked for (no task yet) to the task the chat became; others are left alone. */
+    public void adopt(List<Long> ids, long taskId) {
+        if (ids.isEmpty()) return;
+        jdbi.useHandle(h -> h.createUpdate("UPDATE approvals SET task_id = :task WHERE id IN (<ids>) AND task_id IS NULL")
+                .bind("task", taskId).bindList("ids", ids).execute());
     }
 
     /** The most recent approval of this call by this task (null: no task), in whatever state it is now. */
@@ -114,13 +180,14 @@ public final class Approvals {
         return jdbi.inTransaction(h -> expire(h, now));
     }
 
-    private Optional<Approval> decide(long id, Approval.State to) {
+    private Optional<Decided> decide(long id, Approval.State to) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             expire(h, now);
-            h.createUpdate("UPDATE approvals SET state = :to, decided_at = :now WHERE id = :id AND state = 'PENDING'")
+            int changed = h.createUpdate(
+                            "UPDATE approvals SET state = :to, decided_at = :now WHERE id = :id AND state = 'PENDING'")
                     .bind("to", to.name()).bind("now", now.toEpochMilli()).bind("id", id).execute();
-            return find(h, id);
+            return find(h, id).map(a -> new Decided(a, changed == 1));
         });
     }
 

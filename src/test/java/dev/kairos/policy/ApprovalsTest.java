@@ -41,12 +41,14 @@ class ApprovalsTest {
         assertThat(approvals.pending()).containsExactly(a);
 
         clock.advance(Duration.ofMinutes(5));
-        Approval approved = approvals.approve(a.id()).orElseThrow();
+        Approval approved = approvals.approve(a.id()).orElseThrow().approval();
         assertThat(approved.state()).isEqualTo(Approval.State.APPROVED);
         assertThat(approved.granted()).isTrue();
         assertThat(approved.decidedAt()).isEqualTo(Instant.parse("2026-11-25T10:05:00Z"));
         assertThat(approvals.pending()).isEmpty();
-        assertThat(approvals.deny(a.id()).orElseThrow().state()).isEqualTo(Approval.State.APPROVED);
+        Approvals.Decided again = approvals.deny(a.id()).orElseThrow();
+        assertThat(again.changed()).isFalse();
+        assertThat(again.approval().state()).isEqualTo(Approval.State.APPROVED);
         assertThat(approvals.latest(7L, command("ls -la")).orElseThrow()).isEqualTo(approved);
     }
 
@@ -54,8 +56,8 @@ class ApprovalsTest {
     void aDeniedRequestStaysDenied() {
         Approval a = approvals.request(null, command("ls"), "why");
         assertThat(a.taskId()).isNull();
-        assertThat(approvals.deny(a.id()).orElseThrow().state()).isEqualTo(Approval.State.DENIED);
-        assertThat(approvals.approve(a.id()).orElseThrow().granted()).isFalse();
+        assertThat(approvals.deny(a.id()).orElseThrow().approval().state()).isEqualTo(Approval.State.DENIED);
+        assertThat(approvals.approve(a.id()).orElseThrow().changed()).isFalse();
         assertThat(approvals.find(a.id()).orElseThrow().state()).isEqualTo(Approval.State.DENIED);
     }
 
@@ -67,7 +69,7 @@ class ApprovalsTest {
         Approval expired = approvals.find(a.id()).orElseThrow();
         assertThat(expired.state()).isEqualTo(Approval.State.EXPIRED);
         assertThat(expired.decidedAt()).isEqualTo(a.expiresAt());
-        assertThat(approvals.approve(a.id()).orElseThrow().granted()).isFalse();
+        assertThat(approvals.approve(a.id()).orElseThrow().approval().granted()).isFalse();
         assertThat(approvals.find(a.id()).orElseThrow().state()).isEqualTo(Approval.State.EXPIRED);
     }
 
@@ -93,6 +95,50 @@ class ApprovalsTest {
         assertThat(approvals.request(4L, new ToolCallRequest("write_file", Risk.WRITE, in1), "why").id())
                 .isNotEqualTo(first.id());
         assertThat(approvals.pending()).hasSize(2);
+    }
+
+    @Test
+    void aYesIsUsedOnceForExactlyItsCall() {
+        Approval a = approvals.request(5L, command("make deploy"), "why");
+        assertThat(approvals.use(5L, command("make deploy"))).as("pending: not yet").isEmpty();
+        approvals.approve(a.id());
+        assertThat(approvals.use(6L, command("make deploy"))).as("another task's").isEmpty();
+        assertThat(approvals.use(5L, command("make deploy --force"))).as("another call").isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        Approval used = approvals.use(5L, command("make deploy")).orElseThrow();
+        assertThat(used.id()).isEqualTo(a.id());
+        assertThat(used.usedAt()).isEqualTo(Instant.parse("2026-11-25T10:01:00Z"));
+        assertThat(used.granted()).isFalse();
+        assertThat(approvals.use(5L, command("make deploy"))).as("used up").isEmpty();
+        assertThat(approvals.settle(a.id())).isFalse();
+        assertThat(approvals.request(5L, command("make deploy"), "why").id()).as("a repeat asks anew")
+                .isNotEqualTo(a.id());
+    }
+
+    @Test
+    void aChatsApprovalIsNeverReusedAndBecomesItsTasks() {
+        Approval a = approvals.request(null, command("ls"), "why");
+        approvals.approve(a.id());
+        assertThat(approvals.use(null, command("ls"))).isEmpty();
+        approvals.adopt(java.util.List.of(a.id()), 9L);
+        approvals.adopt(java.util.List.of(a.id()), 10L);
+        assertThat(approvals.find(a.id()).orElseThrow().taskId()).isEqualTo(9L);
+        assertThat(approvals.unsettled(9L)).extracting(Approval::id).containsExactly(a.id());
+        assertThat(approvals.use(9L, command("ls"))).isPresent();
+        assertThat(approvals.unsettled(9L)).isEmpty();
+    }
+
+    @Test
+    void onlyPendingApprovalsKeepTheirTasksAsking() {
+        approvals.request(1L, command("a"), "why");
+        Approval b = approvals.request(2L, command("b"), "why");
+        approvals.request(3L, command("c"), "why");
+        approvals.deny(b.id());
+        clock.advance(Duration.ofHours(1));
+        approvals.request(3L, command("d"), "why");
+        assertThat(approvals.tasksAsking()).containsExactlyInAnyOrder(1L, 3L);
+        clock.advance(Duration.ofHours(23));
+        assertThat(approvals.tasksAsking()).containsExactly(3L);
     }
 
     @Test
