@@ -197,6 +197,11 @@ public final class Kairos implements AutoCloseable {
         org.slf4j.LoggerFactory.getLogger(Kairos.class).warn("model unavailable, tasks stay queued: {}", message);
     }
 
+    /** Takes the policy of a kairos.yaml changed on disk for the turns to come; other settings wait for a restart. */
+    public void reload(Config changed) {
+        policy = new Policy(changed.policy());
+    }
+
     /** Opens the workspace's store and builds the parts; the workspace must exist (see {@link Workspace#init()}). */
     public static Kairos open(Config config, Map<String, String> env, InstantSource clock, Mode mode) {
         return new Kairos(config, env, clock, mode);
