@@ -18,6 +18,7 @@ import dev.kairos.memory.Journal;
 import dev.kairos.memory.Memory;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
+import dev.kairos.tool.Sandbox;
 import dev.kairos.tool.Tools;
 import dev.kairos.model.ModelClient;
 import dev.kairos.model.ModelClients;
@@ -79,6 +80,8 @@ public final class Kairos implements AutoCloseable {
     private final Heartbeat heartbeat;
     private final Map<String, String> env;
     private Agent agent; // built on first use: a missing key must not stop `status`
+    private Sandbox sandbox; // found with the agent: `status` alone only looks along the PATH
+    private volatile Policy policy;
 
     private Kairos(Config config, Map<String, String> env, InstantSource clock, Mode mode) {
         this.config = config;
@@ -92,6 +95,7 @@ public final class Kairos implements AutoCloseable {
         this.journal = new Journal(ws.memoryDir(), config.zone());
         this.mode = mode;
         this.approvals = new Approvals(store.jdbi(), clock, config.policy().approvalTtl());
+        this.policy = new Policy(config.policy());
         Embedder embedder = Embedder.local(ws.home().resolve("cache"));
         this.memory = new Memory(ws.memoryDir(), store.jdbi(), config.zone(), embedder);
         this.dream = new Dream(new Dream.Setup(ws.memoryDir(), ws.home().resolve("dream.lock"), store.jdbi(), embedder,
@@ -139,9 +143,10 @@ public final class Kairos implements AutoCloseable {
     private Agent agent(ModelSpec spec, Map<String, String> env) {
         ModelClient client = ModelClients.create(spec, env, Duration.ofMinutes(2));
         Workspace ws = config.workspace();
+        sandbox = Sandbox.detect(env);
         Agent.Setup setup = new Agent.Setup(ws.home(), () -> watching().stream().map(Watch::path).toList(),
-                () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(),
-                new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT, memory);
+                () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(sandbox),
+                sandbox.isolates(), () -> policy, approvals, PROACTIVE_COMMAND_TIMEOUT, memory);
         return Agent.create(client, prices().of(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
@@ -179,6 +184,11 @@ public final class Kairos implements AutoCloseable {
         if (message.equals(lastModelProblem)) return;
         lastModelProblem = message;
         org.slf4j.LoggerFactory.getLogger(Kairos.class).warn("model unavailable, tasks stay queued: {}", message);
+    }
+
+    /** Takes the policy of a kairos.yaml changed on disk for the turns to come; other settings wait for a restart. */
+    public void reload(Config changed) {
+        policy = new Policy(changed.policy());
     }
 
     /** Opens the workspace's store and builds the parts; the workspace must exist (see {@link Workspace#init()}). */
@@ -250,6 +260,7 @@ public final class Kairos implements AutoCloseable {
     public synchronized List<String> problems() {
         List<String> out = new ArrayList<>();
         if (lastModelProblem != null) out.add(lastModelProblem);
+        (sandbox != null ? sandbox.problem() : Sandbox.missing(env)).ifPresent(out::add);
         if (schedule.isPresent()) {
             out.addAll(schedule.get().problems());
         } else {

@@ -96,9 +96,15 @@ public final class Agent implements TaskRunner {
         this.chats = chats;
     }
 
-    /** What the agent works with, beyond the model. */
+    /**
+     * What the agent works with, beyond the model.
+     *
+     * @param sandboxed whether the tools' run_command confines commands (the policy asks before each one if not)
+     * @param policy the policy in force, asked afresh for each turn (a changed kairos.yaml swaps it)
+     */
     public record Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
-            Tools tools, Policy policy, Approvals approvals, Duration proactiveCommandTimeout, Memory memory) {}
+            Tools tools, boolean sandboxed, Supplier<Policy> policy, Approvals approvals,
+            Duration proactiveCommandTimeout, Memory memory) {}
 
     /** Builds the agent around one model; every tool call goes through the policy. */
     public static Agent create(ModelClient client, Price price, Supplier<String> agentsFile, Setup setup,
@@ -120,9 +126,9 @@ public final class Agent implements TaskRunner {
             writable.add(setup.workspace());
             worktree.ifPresent(writable::add);
             PolicyContext where = new PolicyContext(scope.tainted() ? Trust.UNTRUSTED : Trust.TRUSTED, root, worktree,
-                    setup.workspace(), watched, setup.allowedCommands().get());
+                    setup.workspace(), watched, setup.allowedCommands().get(), setup.sandboxed());
             Taint taint = new Taint(scope.tainted(), tasks::taint);
-            ToolContext tools = ToolContext.at(root, clock).withWritableRoots(writable)
+            ToolContext tools = ToolContext.at(root, clock).withWritableRoots(writable).withWorkspace(setup.workspace())
                     .withRemember(text -> {
                         Topic topic = scope.taskId() == null ? Topic.USER : Topic.EPISODES;
                         String from = scope.taskId() == null ? "chat" : "task " + scope.taskId();
@@ -136,7 +142,7 @@ public final class Agent implements TaskRunner {
                                 "notify " + clock.instant().toEpochMilli(), taint.trust());
                     });
             if (scope.taskId() != null) tools = tools.withCommandTimeout(setup.proactiveCommandTimeout());
-            ToolGate gate = taint.around(new PolicedTools(setup.tools(), setup.policy(), setup.approvals(), where,
+            ToolGate gate = taint.around(new PolicedTools(setup.tools(), setup.policy().get(), setup.approvals(), where,
                     tools));
             return new Turn(client, model, price, gate, ledger, budget, clock, zone, Turn.Limits.DEFAULT);
         };

@@ -2,6 +2,7 @@ package dev.kairos.cli;
 
 import dev.kairos.Kairos;
 import dev.kairos.config.Config;
+import dev.kairos.config.ConfigChanges;
 import dev.kairos.config.ConfigReader;
 import dev.kairos.config.Durations;
 import dev.kairos.config.Workspace;
@@ -44,6 +45,7 @@ final class UpCommand implements Callable<Integer> {
             cli.out().println("Created the workspace at " + ws.home() + " (edit kairos.yaml, AGENTS.md, HEARTBEAT.md).");
         }
         Config config = ConfigReader.read(ws.home(), cli.env());
+        ConfigChanges changes = new ConfigChanges(ws.home(), cli.env());
         if (every != null) config = config.withHeartbeatEvery(parseEvery(every));
 
         AgentLock lock = AgentLock.acquire(ws.home());
@@ -72,7 +74,8 @@ final class UpCommand implements Callable<Integer> {
                 lock.publishPort(web.port());
                 HeartbeatLoop loop = new HeartbeatLoop(k.heartbeat(), config.heartbeat().every(),
                         config.heartbeat().jitter(), config.heartbeat().activeHours(), config.zone(), cli.clock(),
-                        new Random(), idleAware(config, cli).andThen(r -> dreamIfDue(k)));
+                        new Random(), idleAware(config, cli).andThen(r -> dreamIfDue(k))
+                                .andThen(beat -> changes.check(k::reload)));
                 loopRef.set(loop);
                 if (stopping.get()) loop.stop();
                 k.sensors().forEach(s -> s.onWake(loop::wake));

@@ -3,6 +3,7 @@ package dev.kairos.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kairos.config.PolicyRules;
 import dev.kairos.event.Trust;
+import dev.kairos.tool.ProtectedPaths;
 import dev.kairos.tool.RealPaths;
 import dev.kairos.tool.Risk;
 import java.nio.file.Path;
@@ -13,9 +14,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Allow, ask or deny for each tool call, in this order: what is always denied (no rule can loosen it); the rules of
- * kairos.yaml (among those that match, deny beats ask beats allow); the defaults; and taint, which turns an
- * untrusted task's commands, network use, messages and writes outside its worktree into at least "ask".
+ * Allow, ask or deny for each tool call, in this order: what is always denied (no rule can loosen it: among it,
+ * writes to Kairos's control files and to git metadata); the rules of kairos.yaml (among those that match, deny beats
+ * ask beats allow); the defaults; what always asks instead of being allowed (AGENTS.md and HEARTBEAT.md, and every
+ * command when no sandbox confines it); and taint, which turns an untrusted task's commands, network use, messages
+ * and writes outside its worktree into at least "ask".
  */
 public final class Policy {
     /** Tools that work on the task's folder when they name no path. */
@@ -43,7 +46,7 @@ public final class Policy {
         Optional<Verdict> always = alwaysDenied(call, ctx, paths);
         if (always.isPresent()) return always.get();
         Verdict v = byRules(call, ctx, paths).orElseGet(() -> byDefault(call, ctx, paths));
-        return tainted(call, ctx, paths, v);
+        return tainted(call, ctx, paths, alwaysAsked(call, ctx, paths, v));
     }
 
     private Optional<Verdict> alwaysDenied(ToolCallRequest call, PolicyContext ctx, List<Path> paths) {
@@ -57,6 +60,8 @@ public final class Policy {
                 if (!RealPaths.isUnderAny(p, allowed)) {
                     return Optional.of(Verdict.deny("writes outside the workspace and watched repositories (" + p + ")"));
                 }
+                Optional<String> why = ProtectedPaths.neverWritten(p, ctx.workspace());
+                if (why.isPresent()) return Optional.of(Verdict.deny(why.get()));
             }
         }
         return Optional.empty();
@@ -94,6 +99,23 @@ public final class Policy {
             case NETWORK -> Verdict.ask(call.tool() + " reaches the network");
             case SEND -> Verdict.allow(call.tool() + " talks to the user or the session's channel");
         };
+    }
+
+    /** What no rule can allow outright: writing AGENTS.md or HEARTBEAT.md, and a command nothing confines. */
+    private static Verdict alwaysAsked(ToolCallRequest call, PolicyContext ctx, List<Path> paths, Verdict v) {
+        if (v.decision() != Decision.ALLOW) return v;
+        if (call.risk() == Risk.WRITE) {
+            for (Path p : paths) {
+                Optional<String> why = ProtectedPaths.needsApproval(p, ctx.workspace());
+                if (why.isPresent()) return Verdict.ask(why.get());
+            }
+        }
+        if (call.risk() == Risk.EXEC && !ctx.sandboxed()) {
+            String allowed = v.reason().substring(v.reason().indexOf(':') + 1).strip();
+            return Verdict.ask("no sandbox confines commands here (install bubblewrap), so even this one waits for "
+                    + "the user (otherwise " + allowed + ")").withNetwork(v.network());
+        }
+        return v;
     }
 
     private static Verdict tainted(ToolCallRequest call, PolicyContext ctx, List<Path> paths, Verdict v) {

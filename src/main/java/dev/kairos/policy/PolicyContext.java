@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param worktree the task's own worktree, if it has one
  * @param watchedRoots the watched repositories and folders
  * @param allowedCommands the configured test and build commands, allowed as they are written
+ * @param sandboxed whether run_command confines commands (bubblewrap); without it no command runs unasked
  */
 public record PolicyContext(Trust trust, Path root, Optional<Path> worktree, Path workspace, List<Path> watchedRoots,
-        List<String> allowedCommands) {
+        List<String> allowedCommands, boolean sandboxed) {
 
     public PolicyContext {
         watchedRoots = List.copyOf(watchedRoots);
@@ -24,6 +25,6 @@ public record PolicyContext(Trust trust, Path root, Optional<Path> worktree, Pat
 
     /** The same call site for a task of this trust (a task that has read untrusted text is UNTRUSTED). */
     public PolicyContext withTrust(Trust t) {
-        return new PolicyContext(t, root, worktree, workspace, watchedRoots, allowedCommands);
+        return new PolicyContext(t, root, worktree, workspace, watchedRoots, allowedCommands, sandboxed);
     }
 }

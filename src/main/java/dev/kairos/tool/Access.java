@@ -14,8 +14,13 @@ final class Access {
         return within(ctx, input, roots, "read");
     }
 
+    /** Also refuses Kairos's control files and git metadata, whatever the roots ({@link ProtectedPaths}). */
     static Path writable(ToolContext ctx, String input) {
-        return within(ctx, input, ctx.writableRoots(), "write");
+        Path real = within(ctx, input, ctx.writableRoots(), "write");
+        ProtectedPaths.neverWritten(real, ctx.workspace()).ifPresent(why -> {
+            throw new ToolFailure("refused: " + why);
+        });
+        return real;
     }
 
     /**

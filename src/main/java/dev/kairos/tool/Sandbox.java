@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -11,39 +12,60 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How {@code run_command} isolates a command: under bubblewrap when it works here (the whole file system read-only
- * except the task's writable folders and a private /tmp, no network unless allowed, its own process tree), or as a
- * plain process otherwise.
+ * except the task's writable folders and a private /tmp, no network unless allowed, its own process tree; Kairos's
+ * control files and git metadata stay read-only even inside writable folders), or as a plain process otherwise.
  */
 public final class Sandbox {
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
 
-    private final Optional<Path> bwrap;
+    /** What `status` shows on a machine without bubblewrap. */
+    static final String NOT_INSTALLED = "no sandbox: bubblewrap (bwrap) is not installed; commands wait for approval"
+            + " (apt-get install bubblewrap)";
 
-    private Sandbox(Optional<Path> bwrap) {
+    private final Optional<Path> bwrap;
+    private final Optional<String> problem;
+
+    private Sandbox(Optional<Path> bwrap, Optional<String> problem) {
         this.bwrap = bwrap;
+        this.problem = problem;
     }
 
-    /** Bubblewrap if it is on the PATH and can start a sandbox here; says once in the log when it cannot. */
-    public static Sandbox detect() {
-        Optional<Path> found = onPath("bwrap");
+    /**
+     * Bubblewrap if it is on the PATH of {@code env} and can start a sandbox here. Without it the policy asks before
+     * every command (see PolicyContext#sandboxed); the operator log says so, and `status` lists it as a problem, so a
+     * short command's terminal is not cluttered with it.
+     */
+    public static Sandbox detect(Map<String, String> env) {
+        Optional<Path> found = onPath("bwrap", env);
         if (found.isEmpty()) {
-            log.warn("sandbox=none reason=\"bwrap not found\" effect=\"run_command runs commands as plain processes;"
-                    + " install bubblewrap to confine them\"");
-            return new Sandbox(Optional.empty());
+            log.info("sandbox=none reason=\"bwrap not found\" effect=\"every run_command waits for approval;"
+                    + " install bubblewrap to confine commands\"");
+            return new Sandbox(Optional.empty(), Optional.of(NOT_INSTALLED));
         }
         String problem = probe(found.get());
         if (problem != null) {
-            log.warn("sandbox=none bwrap={} reason=\"{}\" effect=\"run_command runs commands as plain processes\"",
+            log.info("sandbox=none bwrap={} reason=\"{}\" effect=\"every run_command waits for approval\"",
                     found.get(), problem);
-            return new Sandbox(Optional.empty());
+            return new Sandbox(Optional.empty(), Optional.of("no sandbox: bwrap cannot start here (" + problem
+                    + "); commands wait for approval"));
         }
         log.info("sandbox=bwrap path={}", found.get());
-        return new Sandbox(found);
+        return new Sandbox(found, Optional.empty());
     }
 
-    /** No isolation: commands run as plain processes (also what {@link #detect()} falls back to). */
+    /** No isolation: commands run as plain processes (also what {@link #detect} falls back to). */
     public static Sandbox none() {
-        return new Sandbox(Optional.empty());
+        return new Sandbox(Optional.empty(), Optional.of("no sandbox: commands run as plain processes"));
+    }
+
+    /** Whether the sandbox is missing, by a look along the PATH of {@code env} only: cheap enough for every status. */
+    public static Optional<String> missing(Map<String, String> env) {
+        return onPath("bwrap", env).isPresent() ? Optional.empty() : Optional.of(NOT_INSTALLED);
+    }
+
+    /** Why commands are not isolated here, for `status`; empty when they are. */
+    public Optional<String> problem() {
+        return problem;
     }
 
     public boolean isolates() {
@@ -66,6 +88,10 @@ public final class Sandbox {
                 String real = RealPaths.real(w).toString();
                 argv.addAll(List.of("--bind", real, real));
             }
+            // after the writable binds (bwrap applies them in order): control files and git metadata stay read-only
+            for (Path p : ProtectedPaths.readOnlyInSandbox(ctx.workspace(), ctx.writableRoots())) {
+                argv.addAll(List.of("--ro-bind", p.toString(), p.toString()));
+            }
             if (!ctx.networkAllowed()) argv.add("--unshare-net");
             argv.addAll(List.of("--unshare-pid", "--die-with-parent", "--new-session", "--chdir", cwd.toString()));
         }
@@ -73,8 +99,8 @@ public final class Sandbox {
         return argv;
     }
 
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
+    private static Optional<Path> onPath(String program, Map<String, String> env) {
+        String path = env.get("PATH");
         if (path == null) return Optional.empty();
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (dir.isBlank()) continue;

@@ -15,10 +15,11 @@ import java.util.Optional;
  *
  * @param networkAllowed whether {@code run_command} may reach the network (the policy says, per call)
  * @param resultTokens the most tokens one result may hold; longer results keep their head and tail
+ * @param workspace Kairos's home, whose control files no tool writes ({@link ProtectedPaths})
  */
 public record ToolContext(Path root, List<Path> writableRoots, boolean networkAllowed, Duration commandTimeout,
         int resultTokens, InstantSource clock, Remember remember, Schedule schedule, Notify notifyUser, Reply reply,
-        Recollection memory) {
+        Recollection memory, Path workspace) {
 
     public static final int DEFAULT_RESULT_TOKENS = 2_000;
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(10);
@@ -66,6 +67,7 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
     public ToolContext {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(workspace, "workspace");
         if (!root.isAbsolute()) throw new IllegalArgumentException("root must be absolute: " + root);
         writableRoots = List.copyOf(writableRoots);
         if (resultTokens < 100) throw new IllegalArgumentException("resultTokens must be at least 100");
@@ -75,54 +77,60 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
     }
 
     /**
-     * A context rooted at {@code root}, writable there only, without network, with the default time-out and cap;
-     * remember, schedule, notify and reply fail with "not available" until set.
+     * A context rooted at {@code root} (also taken for the workspace), writable there only, without network, with
+     * the default time-out and cap; remember, schedule, notify and reply fail with "not available" until set.
      */
     public static ToolContext at(Path root, InstantSource clock) {
         return new ToolContext(root, List.of(root), false, DEFAULT_COMMAND_TIMEOUT, DEFAULT_RESULT_TOKENS, clock,
                 text -> unavailable("remember"), (text, at, every) -> unavailable("schedule"),
                 (title, text) -> unavailable("notify_user"), text -> unavailable("reply"),
-                NO_MEMORY);
+                NO_MEMORY, root);
     }
 
     public ToolContext withWritableRoots(List<Path> roots) {
         return new ToolContext(root, roots, networkAllowed, commandTimeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply, memory);
+                notifyUser, reply, memory, workspace);
+    }
+
+    /** Kairos's home: its control files are never written, whatever the writable roots. */
+    public ToolContext withWorkspace(Path home) {
+        return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
+                schedule, notifyUser, reply, memory, home);
     }
 
     public ToolContext withNetwork(boolean allowed) {
         return new ToolContext(root, writableRoots, allowed, commandTimeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply, memory);
+                notifyUser, reply, memory, workspace);
     }
 
     public ToolContext withCommandTimeout(Duration timeout) {
         return new ToolContext(root, writableRoots, networkAllowed, timeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply, memory);
+                notifyUser, reply, memory, workspace);
     }
 
     public ToolContext withResultTokens(int tokens) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, tokens, clock, remember, schedule,
-                notifyUser, reply, memory);
+                notifyUser, reply, memory, workspace);
     }
 
     public ToolContext withRemember(Remember r) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, r, schedule,
-                notifyUser, reply, memory);
+                notifyUser, reply, memory, workspace);
     }
 
     public ToolContext withSchedule(Schedule s) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember, s,
-                notifyUser, reply, memory);
+                notifyUser, reply, memory, workspace);
     }
 
     public ToolContext withNotifyUser(Notify n) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, n, reply, memory);
+                schedule, n, reply, memory, workspace);
     }
 
     public ToolContext withReply(Reply r) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, notifyUser, r, memory);
+                schedule, notifyUser, r, memory, workspace);
     }
 
     private static final Recollection NO_MEMORY = new Recollection() {
@@ -139,7 +147,7 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
 
     public ToolContext withMemory(Recollection m) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, notifyUser, reply, m);
+                schedule, notifyUser, reply, m, workspace);
     }
 
     private static <T> T unavailable(String tool) {

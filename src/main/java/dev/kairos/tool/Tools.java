@@ -21,11 +21,7 @@ public final class Tools {
         }
     }
 
-    /** The standard set, with {@code run_command} sandboxed by bubblewrap when it works here. */
-    public static Tools standard() {
-        return standard(Sandbox.detect());
-    }
-
+    /** The standard set, with {@code run_command} isolated by the given sandbox (see {@link Sandbox#detect}). */
     public static Tools standard(Sandbox sandbox) {
         return new Tools(List.of(new ReadFile(), new ListFiles(), new SearchFiles(), new WriteFile(), new EditFile(),
                 new RunCommand(sandbox), new GitTool(), new Remember(), new MemorySearch(), new MemoryGet(),

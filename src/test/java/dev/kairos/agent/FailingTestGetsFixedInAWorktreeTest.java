@@ -1,6 +1,7 @@
 package dev.kairos.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kairos.Kairos;
 import dev.kairos.config.ConfigReader;
@@ -14,6 +15,7 @@ import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
+import dev.kairos.tool.Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,11 +49,13 @@ class FailingTestGetsFixedInAWorktreeTest {
 
     @Test
     void theFixLandsOnTheTaskBranchAndTheUsersCheckoutIsUntouched() throws Exception {
+        assumeTrue(Sandbox.detect(System.getenv()).isolates(),
+                "without a bubblewrap sandbox even the configured test command waits for approval");
         Path home = tmp.resolve("home");
         try (FakeModelServer server = FakeModelServer.start(); TestRepo repo = TestRepo.create(tmp.resolve("app"))) {
             Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
                     "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k");
+                    "ANTHROPIC_API_KEY", "k", "PATH", System.getenv("PATH"));
             repo.write("calc.sh", GOOD);
             repo.write("test.sh", TEST_SH);
             repo.commit("Add calc");

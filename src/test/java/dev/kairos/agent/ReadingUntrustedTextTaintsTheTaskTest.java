@@ -78,7 +78,7 @@ class ReadingUntrustedTextTaintsTheTaskTest {
                 JsonNode pending = Json.MAPPER.readTree(CliRun.run(env, clock, "approvals", "--json").out())
                         .get("approvals");
                 assertThat(pending).singleElement().satisfies(a -> {
-                    assertThat(a.at("/input/command").asText()).isEqualTo("touch after.txt");
+                    assertThat(a.at("/input/path").asText()).isEqualTo("after.txt");
                     assertThat(a.get("reason").asText()).contains("untrusted");
                     assertThat(a.get("taskId").asLong()).isEqualTo(waiting.getFirst().id());
                 });
@@ -86,13 +86,13 @@ class ReadingUntrustedTextTaintsTheTaskTest {
         }
     }
 
-    /** Touches before.txt, searches memory, then asks to touch after.txt; then reports. */
+    /** Writes before.txt, searches memory, then asks to write after.txt; then reports. */
     private static Reply searchingThenTouching(RecordedRequest request) {
         List<Conversation.ToolResultSeen> seen = Conversation.toolResults(request);
         return switch (seen.size()) {
-            case 0 -> Reply.toolUse("run_command", "{\"command\":\"touch before.txt\"}");
+            case 0 -> Reply.toolUse("write_file", "{\"path\":\"before.txt\",\"content\":\"x\"}");
             case 1 -> Reply.toolUse("memory_search", "{\"query\":\"mallory zebra migration comment\"}");
-            case 2 -> Reply.toolUse("run_command", "{\"command\":\"touch after.txt\"}");
+            case 2 -> Reply.toolUse("write_file", "{\"path\":\"after.txt\",\"content\":\"x\"}");
             default -> Reply.text("Done what I could.");
         };
     }

@@ -1,6 +1,7 @@
 package dev.kairos.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kairos.Json;
@@ -15,6 +16,7 @@ import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
 import dev.kairos.testkit.SettableClock;
+import dev.kairos.tool.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,9 +41,12 @@ class TaintedTaskWaitsForApprovalTest {
 
     @Test
     void anUntrustedTasksCommandRunsOnlyOnceApproved() throws Exception {
+        assumeTrue(Sandbox.detect(System.getenv()).isolates(),
+                "without a bubblewrap sandbox no command runs unasked, not even one the rules allow");
         try (FakeModelServer server = FakeModelServer.start()) {
             Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL",
-                    "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k");
+                    "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k",
+                    "PATH", System.getenv("PATH"));
             assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
             Files.writeString(home.resolve("kairos.yaml"), """
                     timezone: UTC

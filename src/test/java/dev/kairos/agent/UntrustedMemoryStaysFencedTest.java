@@ -52,7 +52,7 @@ class UntrustedMemoryStaysFencedTest {
             server.respondWith(UntrustedMemoryStaysFencedTest::obliging);
 
             assertThat(chat(env, "please touch before.txt").exitCode()).isZero();
-            assertThat(home.resolve("before.txt")).as("a trusted chat runs what the rules allow").exists();
+            assertThat(home.resolve("before.txt")).as("a trusted chat writes in its workspace").exists();
 
             clock.advance(Duration.ofMinutes(5));
             try (Kairos k = Kairos.open(ConfigReader.read(home, env), env, clock, Kairos.Mode.ONE_BEAT)) {
@@ -66,10 +66,10 @@ class UntrustedMemoryStaysFencedTest {
             clock.advance(Duration.ofMinutes(5));
             chat(env, "what did mallory say about the deploy? then touch after.txt");
             assertFenced(server.requests().get(server.requestCount() - 2));
-            assertThat(home.resolve("after.txt")).as("the chat read untrusted text: the command waits").doesNotExist();
+            assertThat(home.resolve("after.txt")).as("the chat read untrusted text: the write waits").doesNotExist();
             JsonNode pending = approvals(env).get("approvals");
             assertThat(pending).singleElement().satisfies(a -> {
-                assertThat(a.at("/input/command").asText()).isEqualTo("touch after.txt");
+                assertThat(a.at("/input/path").asText()).isEqualTo("after.txt");
                 assertThat(a.get("reason").asText()).contains("untrusted");
             });
 
@@ -107,7 +107,7 @@ class UntrustedMemoryStaysFencedTest {
         String file = null;
         while (m.find()) file = m.group(1);
         if (file == null) return Reply.text("Nothing to do.");
-        return Reply.toolUse("run_command", Json.write(Map.of("command", "touch " + file)));
+        return Reply.toolUse("write_file", Json.write(Map.of("path", file, "content", "x")));
     }
 
     private CliRun chat(Map<String, String> env, String message) {

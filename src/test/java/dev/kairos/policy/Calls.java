@@ -35,12 +35,18 @@ final class Calls {
 
     PolicyContext trusted() {
         return new PolicyContext(Trust.TRUSTED, worktree, Optional.of(worktree), workspace, List.of(watched),
-                List.of("mvn -q test", "npm test"));
+                List.of("mvn -q test", "npm test"), true);
+    }
+
+    /** As {@link #trusted()}, on a machine where no sandbox confines commands. */
+    PolicyContext unsandboxed() {
+        return new PolicyContext(Trust.TRUSTED, worktree, Optional.of(worktree), workspace, List.of(watched),
+                List.of("mvn -q test", "npm test"), false);
     }
 
     PolicyContext untrusted() {
         return new PolicyContext(Trust.UNTRUSTED, worktree, Optional.of(worktree), workspace, List.of(watched),
-                List.of("mvn -q test", "npm test"));
+                List.of("mvn -q test", "npm test"), true);
     }
 
     static ToolCallRequest call(String tool, Risk risk, String... keyValues) {

@@ -37,7 +37,7 @@ class PolicyDefaultsTest {
                 "allowed: writes inside the workspace and watched repositories (" + calls.worktree.resolve("src/App.java")
                         + ")"));
         assertThat(policy.decide(write(calls.watched + "/README.md"), calls.trusted()).decision()).isEqualTo(Decision.ALLOW);
-        assertThat(policy.decide(write(calls.workspace + "/AGENTS.md"), calls.trusted()).decision())
+        assertThat(policy.decide(write(calls.workspace + "/notes/today.md"), calls.trusted()).decision())
                 .isEqualTo(Decision.ALLOW);
         assertThat(policy.decide(call("git", Risk.WRITE, "action", "commit", "message", "m"), calls.trusted()).decision())
                 .isEqualTo(Decision.ALLOW);

@@ -29,7 +29,7 @@ class SandboxConfinesCommandsTest {
 
     @BeforeAll
     static void detect() {
-        sandbox = Sandbox.detect();
+        sandbox = Sandbox.detect(System.getenv());
     }
 
     @BeforeEach
