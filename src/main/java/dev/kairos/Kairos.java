@@ -135,7 +135,8 @@ public final class Kairos implements AutoCloseable {
         Workspace ws = config.workspace();
         Agent.Setup setup = new Agent.Setup(ws.home(), () -> watching().stream().map(Watch::path).toList(),
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(),
-                new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT, memory);
+                new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT, memory,
+                config.sensors().testTimeout());
         return Agent.create(client, prices().of(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
@@ -242,6 +243,7 @@ public final class Kairos implements AutoCloseable {
     public synchronized List<String> problems() {
         List<String> out = new ArrayList<>();
         if (lastModelProblem != null) out.add(lastModelProblem);
+        tasks.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(t -> out.add(t.failure()));
         if (schedule.isPresent()) {
             out.addAll(schedule.get().problems());
         } else {

@@ -68,6 +68,7 @@ public final class Agent implements TaskRunner {
     private final Jdbi jdbi;
     private final InstantSource clock;
     private final ZoneId zone;
+    private final FixCheck fixCheck;
     private boolean toldOverBudget;
 
     /**
@@ -76,7 +77,8 @@ public final class Agent implements TaskRunner {
      */
     Agent(Supplier<Context> context, BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns, Worktrees worktrees,
             Recall recall,
-            Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone) {
+            Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi,
+            InstantSource clock, ZoneId zone, FixCheck fixCheck) {
         this.context = context;
         this.turns = turns;
         this.worktrees = worktrees;
@@ -89,11 +91,17 @@ public final class Agent implements TaskRunner {
         this.jdbi = jdbi;
         this.clock = clock;
         this.zone = zone;
+        this.fixCheck = fixCheck;
     }
 
-    /** What the agent works with, beyond the model. */
+    /**
+     * What the agent works with, beyond the model.
+     *
+     * @param testTimeout how long Kairos's own run of a watch's test command, after a fix, may take
+     */
     public record Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
-            Tools tools, Policy policy, Approvals approvals, Duration proactiveCommandTimeout, Memory memory) {}
+            Tools tools, Policy policy, Approvals approvals, Duration proactiveCommandTimeout, Memory memory,
+            Duration testTimeout) {}
 
     /** Builds the agent around one model; every tool call goes through the policy. */
     public static Agent create(ModelClient client, Price price, Supplier<String> agentsFile, Setup setup,
@@ -135,7 +143,7 @@ public final class Agent implements TaskRunner {
         };
         return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees")), recall,
                 () -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget), budgets, tasks, inbox,
-                journal, jdbi, clock, zone);
+                journal, jdbi, clock, zone, new FixCheck(new LocalShell(), setup.testTimeout()));
     }
 
     /** One user turn in the user's session. */
@@ -175,9 +183,11 @@ public final class Agent implements TaskRunner {
             Instant now = clock.instant();
             tasks.setState(task.id(), Task.State.RUNNING, "", now);
             try {
-                Turn.Outcome out = runTask(task, now);
+                Optional<Event> event = task.eventId() == null ? Optional.empty() : inbox.find(task.eventId());
+                Optional<Path> worktree = event.flatMap(e -> worktreeFor(task, e));
+                Turn.Outcome out = runTask(task, event, worktree, now);
                 calls += out.modelCalls();
-                finish(task, out);
+                finish(task, out, () -> verify(task, event, worktree, out.text()));
                 if (out.end() == Turn.End.OUT_OF_BUDGET) break;
             } catch (ModelException e) {
                 log.warn("task={} kind={} model failed: {}", task.id(), task.kind(), e.getMessage());
@@ -191,9 +201,7 @@ public final class Agent implements TaskRunner {
         return calls;
     }
 
-    private Turn.Outcome runTask(Task task, Instant now) {
-        Optional<Event> event = task.eventId() == null ? Optional.empty() : inbox.find(task.eventId());
-        Optional<Path> worktree = event.flatMap(e -> worktreeFor(task, e));
+    private Turn.Outcome runTask(Task task, Optional<Event> event, Optional<Path> worktree, Instant now) {
         String prompt = TaskPrompt.of(task, event, worktree.map(Path::toString));
         String memories = recall.recall(task.title(), today(now), budgets.memory());
         Context.Parts parts = new Context.Parts(prompt, memories, List.of(), now, "kairos:task:" + task.kind());
@@ -203,22 +211,43 @@ public final class Agent implements TaskRunner {
 
     /** Work on a repository (a failing test) happens in the task's own worktree, at the event's commit. */
     private Optional<Path> worktreeFor(Task task, Event e) {
+        return payloadText(e, "repo").flatMap(repo -> payloadText(e, "sha")
+                .map(sha -> worktrees.forTask(task.id(), Path.of(repo), sha)));
+    }
+
+    private static Optional<String> payloadText(Event e, String field) {
         try {
             var payload = JSON.readTree(e.payload());
-            if (!payload.hasNonNull("repo") || !payload.hasNonNull("sha")) return Optional.empty();
-            return Optional.of(worktrees.forTask(task.id(), Path.of(payload.get("repo").asText()),
-                    payload.get("sha").asText()));
+            return payload.hasNonNull(field) ? Optional.of(payload.get(field).asText()) : Optional.empty();
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             return Optional.empty();
         }
     }
 
-    private void finish(Task task, Turn.Outcome out) {
+    /** A fix is done when Kairos has seen the test pass in the task's worktree; other tasks when the model says. */
+    private Optional<FixCheck.Verdict> verify(Task task, Optional<Event> event, Optional<Path> worktree, String summary) {
+        if (!task.kind().equals("fix")) return Optional.empty();
+        Optional<String> sha = event.flatMap(e -> payloadText(e, "sha"));
+        Optional<String> command = event.flatMap(e -> payloadText(e, "command"));
+        if (worktree.isEmpty() || sha.isEmpty() || command.isEmpty()) {
+            return Optional.of(new FixCheck.Verdict(false, "kairos cannot check the fix: the task's event names no "
+                    + "repository, commit or test command", ""));
+        }
+        return Optional.of(fixCheck.check(worktree.get(), sha.get(), command.get(), summary));
+    }
+
+    private void finish(Task task, Turn.Outcome out, Supplier<Optional<FixCheck.Verdict>> verification) {
         Instant now = clock.instant();
         switch (out.end()) {
             case DONE -> {
-                tasks.setState(task.id(), Task.State.DONE, firstLine(out.text()), now);
-                journal.append(now, "task " + task.id() + " (" + task.kind() + ") done: " + firstLine(out.text()),
+                Optional<FixCheck.Verdict> verdict = verification.get();
+                if (verdict.isPresent() && !verdict.get().done()) {
+                    failed(task, verdict.get());
+                    return;
+                }
+                String done = firstLine(out.text()) + verdict.map(v -> " (" + v.reason() + ")").orElse("");
+                tasks.setState(task.id(), Task.State.DONE, done, now);
+                journal.append(now, "task " + task.id() + " (" + task.kind() + ") done: " + done,
                         "task " + task.id() + " done");
             }
             case WAITING_APPROVAL -> {
@@ -236,6 +265,16 @@ public final class Agent implements TaskRunner {
                         "task " + task.id() + " stopped");
             }
         }
+    }
+
+    /** A fix Kairos could not verify: failed, with the reason and the output's tail in the task and the journal. */
+    private void failed(Task task, FixCheck.Verdict verdict) {
+        Instant now = clock.instant();
+        log.warn("task={} kind={} failed: {}", task.id(), task.kind(), verdict.reason());
+        tasks.setState(task.id(), Task.State.FAILED, verdict.detail(), now);
+        String tail = verdict.tail().isEmpty() ? "" : "; the output ends: " + verdict.tail().replace("\n", " ⏎ ");
+        journal.append(now, "task " + task.id() + " (" + task.kind() + ") failed: " + verdict.reason() + tail,
+                "task " + task.id() + " failed");
     }
 
     /** Says once per stretch over budget that tasks wait: in the log and the journal. */

@@ -48,6 +48,14 @@ public final class Tasks {
                 .bind("s", state.name()).bind("d", detail).bind("at", at.toEpochMilli()).bind("id", id).execute());
     }
 
+    /** The latest tasks that failed after {@code since}, newest first. */
+    public List<Task> failedSince(Instant since, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM tasks WHERE state = 'FAILED' AND updated_at >= :since
+                        ORDER BY updated_at DESC, id DESC LIMIT :limit""")
+                .bind("since", since.toEpochMilli()).bind("limit", limit).map(MAPPER).list());
+    }
+
     /** Tasks left RUNNING by a process that died are run again. */
     public int requeueInterrupted(Instant at) {
         return jdbi.withHandle(h -> h.createUpdate(
