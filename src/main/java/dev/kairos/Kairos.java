@@ -75,7 +75,7 @@ public final class Kairos implements AutoCloseable {
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
     private final Heartbeat heartbeat;
     private final Map<String, String> env;
-    private Agent agent; // built on first use: a missing key must not stop `status`
+    private volatile Agent agent; // built on first use: a missing key must not stop `status`
 
     private Kairos(Config config, Map<String, String> env, InstantSource clock, Mode mode) {
         this.config = config;
@@ -131,7 +131,7 @@ public final class Kairos implements AutoCloseable {
     }
 
     private Agent agent(ModelSpec spec, Map<String, String> env) {
-        ModelClient client = ModelClients.create(spec, env, Duration.ofMinutes(2));
+        ModelClient client = ModelClients.create(spec, env, config.models().timeout());
         Workspace ws = config.workspace();
         Agent.Setup setup = new Agent.Setup(ws.home(), () -> watching().stream().map(Watch::path).toList(),
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(),
@@ -182,6 +182,12 @@ public final class Kairos implements AutoCloseable {
             agent = agent(ModelSpec.parse(config.models().main().get()), env);
         }
         return Optional.ofNullable(agent);
+    }
+
+    /** The model call the agent waits for, if any (see {@link Agent#callInFlight()}); never builds the agent. */
+    public Optional<String> modelCallInFlight() {
+        Agent a = agent;
+        return a == null ? Optional.empty() : a.callInFlight();
     }
 
     private String lastModelProblem;

@@ -47,6 +47,8 @@ public final class Agent implements TaskRunner {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** After this long without a word, a chat starts afresh: what was said before comes back through memory. */
     static final Duration CONVERSATION_PAUSE = Duration.ofHours(2);
+    /** A task whose request the model refuses outright (too long, malformed, unknown model) this often fails. */
+    static final int MAX_MODEL_REFUSALS = 3;
 
     /** A chat turn's answer and what it cost. */
     public record Reply(String text, int modelCalls, Usage usage, String note) {}
@@ -69,6 +71,7 @@ public final class Agent implements TaskRunner {
     private final InstantSource clock;
     private final ZoneId zone;
     private final FixCheck fixCheck;
+    private final CallInFlight inFlight;
     private boolean toldOverBudget;
 
     /**
@@ -78,7 +81,7 @@ public final class Agent implements TaskRunner {
     Agent(Supplier<Context> context, BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns, Worktrees worktrees,
             Recall recall,
             Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi,
-            InstantSource clock, ZoneId zone, FixCheck fixCheck) {
+            InstantSource clock, ZoneId zone, FixCheck fixCheck, CallInFlight inFlight) {
         this.context = context;
         this.turns = turns;
         this.worktrees = worktrees;
@@ -92,6 +95,7 @@ public final class Agent implements TaskRunner {
         this.clock = clock;
         this.zone = zone;
         this.fixCheck = fixCheck;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -104,10 +108,11 @@ public final class Agent implements TaskRunner {
             Duration testTimeout) {}
 
     /** Builds the agent around one model; every tool call goes through the policy. */
-    public static Agent create(ModelClient client, Price price, Supplier<String> agentsFile, Setup setup,
+    public static Agent create(ModelClient model, Price price, Supplier<String> agentsFile, Setup setup,
             Ledger ledger, Config.Budget budget, Budgets budgets, Tasks tasks, Inbox inbox,
             Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone) {
-        String model = client.provider() + "/" + client.model();
+        CallInFlight client = new CallInFlight(model, clock);
+        String name = client.provider() + "/" + client.model();
         List<ToolSpec> specs = PolicedTools.specs(setup.tools());
         Memory memory = setup.memory();
         Supplier<Context> context = () -> new Context(new Context.Stable(agentsFile.get(), memory.indexText()), specs,
@@ -139,16 +144,22 @@ public final class Agent implements TaskRunner {
                     });
             if (scope.taskId() != null) tools = tools.withCommandTimeout(setup.proactiveCommandTimeout());
             ToolGate gate = new PolicedTools(setup.tools(), setup.policy(), setup.approvals(), where, tools);
-            return new Turn(client, model, price, gate, ledger, budget, clock, zone, Turn.Limits.DEFAULT);
+            return new Turn(client, name, price, gate, ledger, budget, clock, zone, Turn.Limits.DEFAULT);
         };
         return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees")), recall,
                 () -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget), budgets, tasks, inbox,
-                journal, jdbi, clock, zone, new FixCheck(new LocalShell(), setup.testTimeout()));
+                journal, jdbi, clock, zone, new FixCheck(new LocalShell(), setup.testTimeout()), client);
+    }
+
+    /** The model call waiting for its answer, if any: "task=3 model=anthropic/… waiting 47 s". */
+    public Optional<String> callInFlight() {
+        return inFlight.describe();
     }
 
     /** One user turn in the user's session. */
     public synchronized Reply chat(String message) {
         Instant now = clock.instant();
+        inFlight.workingFor("chat");
         Session session = new Session(jdbi, Session.USER);
         String memories = recall.recall(message, today(now), budgets.memory());
         List<Message> window = session.window(budgets.context(), now.minus(CONVERSATION_PAUSE));
@@ -182,6 +193,7 @@ public final class Agent implements TaskRunner {
         for (Task task : pending) {
             Instant now = clock.instant();
             tasks.setState(task.id(), Task.State.RUNNING, "", now);
+            inFlight.workingFor("task=" + task.id());
             try {
                 Optional<Event> event = task.eventId() == null ? Optional.empty() : inbox.find(task.eventId());
                 Optional<Path> worktree = event.flatMap(e -> worktreeFor(task, e));
@@ -191,7 +203,11 @@ public final class Agent implements TaskRunner {
                 if (out.end() == Turn.End.OUT_OF_BUDGET) break;
             } catch (ModelException e) {
                 log.warn("task={} kind={} model failed: {}", task.id(), task.kind(), e.getMessage());
-                tasks.setState(task.id(), Task.State.PENDING, e.getMessage(), clock.instant());
+                if (e.permanent()) {
+                    refused(task, e);
+                } else {
+                    tasks.setState(task.id(), Task.State.PENDING, e.getMessage(), clock.instant());
+                }
                 break; // the provider is unhappy: the next beat tries again
             } catch (RuntimeException e) {
                 log.error("task={} kind={} failed: {}", task.id(), task.kind(), e.toString(), e);
@@ -265,6 +281,18 @@ public final class Agent implements TaskRunner {
                         "task " + task.id() + " stopped");
             }
         }
+    }
+
+    /** Sending the same request again would fail the same way: a few tries, then the task fails. */
+    private void refused(Task task, ModelException e) {
+        Instant now = clock.instant();
+        int refusals = tasks.refusedByModel(task.id(), e.getMessage(), now);
+        if (refusals < MAX_MODEL_REFUSALS) return;
+        String why = "the model refused it " + refusals + " times: " + e.getMessage();
+        log.warn("task={} kind={} failed: {}", task.id(), task.kind(), why);
+        tasks.setState(task.id(), Task.State.FAILED, why, now);
+        journal.append(now, "task " + task.id() + " (" + task.kind() + ") failed: " + why,
+                "task " + task.id() + " failed");
     }
 
     /** A fix Kairos could not verify: failed, with the reason and the output's tail in the task and the journal. */
