@@ -156,21 +156,29 @@ public final class Agent implements TaskRunner {
         return inFlight.describe();
     }
 
-    /** One user turn in the user's session. */
-    public synchronized Reply chat(String message) {
+    /**
+     * One user turn in the user's session. An empty message is refused (no model call); one over the turn budget is
+     * clipped (see {@link UserMessage}), and memories get only what room it leaves.
+     */
+    public synchronized Reply chat(String said) {
+        Optional<String> refusal = UserMessage.refusal(said);
+        if (refusal.isPresent()) return new Reply("", 0, Usage.ZERO, refusal.get());
         Instant now = clock.instant();
         inFlight.workingFor("chat");
+        UserMessage fitted = UserMessage.fit(said, budgets.context());
+        String message = fitted.text();
         Session session = new Session(jdbi, Session.USER);
-        String memories = recall.recall(message, today(now), budgets.memory());
+        int memoryRoom = Math.min(budgets.memory(), budgets.context() - UserMessage.HEADROOM - fitted.tokens());
+        String memories = memoryRoom <= 0 ? "" : recall.recall(message, today(now), memoryRoom);
         List<Message> window = session.window(budgets.context(), now.minus(CONVERSATION_PAUSE));
         Context.Parts parts = new Context.Parts(message, memories, window, now, "kairos:chat");
         ToolGate.Scope scope = new ToolGate.Scope(null, "chat", false);
         Turn.Outcome out = turns.apply(scope, Optional.empty()).run(context.get().request(parts, 2_048), scope);
-        String note = out.end() == Turn.End.DONE ? "" : out.detail();
+        String note = join(fitted.note(), out.end() == Turn.End.DONE ? "" : out.detail());
         if (out.end() == Turn.End.OUT_OF_BUDGET) {
             String advice = out.detail() + "; raise the budget in kairos.yaml or wait";
             if (out.modelCalls() == 0) return new Reply("", 0, Usage.ZERO, "not sent: " + advice);
-            note = "stopped midway: " + advice; // earlier steps were sent and their tools ran: keep the exchange
+            note = join(fitted.note(), "stopped midway: " + advice); // earlier steps ran: keep the exchange
         }
         session.append(Message.Role.USER, message, now);
         String text = out.text().isBlank() ? "(no answer: " + out.detail() + ")" : out.text();
@@ -312,6 +320,10 @@ public final class Agent implements TaskRunner {
         log.warn("budget: {}; tasks wait for the next period", reason);
         journal.append(now, "over budget: " + reason + "; tasks wait for the next period", "budget " + today(now));
         toldOverBudget = true;
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     private LocalDate today(Instant now) {
