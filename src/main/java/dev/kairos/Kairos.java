@@ -24,6 +24,7 @@ import dev.kairos.model.Prices;
 import dev.kairos.sense.FileSensor;
 import dev.kairos.sense.GitSensor;
 import dev.kairos.sense.ScheduleSensor;
+import dev.kairos.sense.Schedules;
 import dev.kairos.sense.Sensor;
 import dev.kairos.sense.Watch;
 import dev.kairos.sense.Watches;
@@ -137,7 +138,7 @@ public final class Kairos implements AutoCloseable {
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(),
                 new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT, memory,
                 config.sensors().testTimeout());
-        return Agent.create(client, prices().of(spec), () -> read(ws.agentsFile()), setup, ledger,
+        return Agent.create(client, prices().find(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
 
@@ -242,7 +243,9 @@ public final class Kairos implements AutoCloseable {
                 day.beats(), day.idleBeats(), inbox.pendingCount(), byState,
                 new Status.Today(spent.inputTokens(), spent.outputTokens(), spent.costUsd()),
                 watching().stream().map(w -> w.path().toString()).toList(), config.models().main().orElse(null),
-                problems());
+                problems(), new Schedules(store.jdbi(), config.zone()).active().stream()
+                        .map(e -> new Status.Scheduled(e.id(), e.text(), e.at(), e.every(), e.setBy(), e.createdAt()))
+                        .toList());
     }
 
     /** What the user should fix: shown by `status`. */
@@ -250,6 +253,8 @@ public final class Kairos implements AutoCloseable {
         List<String> out = new ArrayList<>();
         if (lastModelProblem != null) out.add(lastModelProblem);
         tasks.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(t -> out.add(t.failure()));
+        config.models().main().map(ModelSpec::parse).filter(spec -> prices().find(spec).isEmpty())
+                .ifPresent(spec -> out.add(dev.kairos.ledger.Ledger.unpricedWarning(spec.toString())));
         if (schedule.isPresent()) {
             out.addAll(schedule.get().problems());
         } else {

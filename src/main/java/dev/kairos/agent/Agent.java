@@ -21,6 +21,7 @@ import dev.kairos.model.ToolSpec;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
 import dev.kairos.policy.PolicyContext;
+import dev.kairos.sense.Schedules;
 import dev.kairos.tool.ToolContext;
 import dev.kairos.tool.Tools;
 import java.nio.file.Path;
@@ -32,7 +33,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -58,8 +58,14 @@ public final class Agent implements TaskRunner {
         public static final Budgets DEFAULT = new Budgets(6_000, 2_000);
     }
 
+    /** A turn for a scope, in a worktree (empty: the workspace), answering on a channel (empty: no reply tool). */
+    @FunctionalInterface
+    interface Turns {
+        Turn start(ToolGate.Scope scope, Optional<Path> worktree, Optional<ToolContext.Reply> channel);
+    }
+
     private final Supplier<Context> context;
-    private final BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns;
+    private final Turns turns;
     private final Worktrees worktrees;
     private final Recall recall;
     private final Supplier<Optional<String>> overBudget;
@@ -78,7 +84,7 @@ public final class Agent implements TaskRunner {
      * @param context builds the context with fresh AGENTS.md and MEMORY.md
      * @param turns a turn for a scope, working in the given worktree (empty: the workspace)
      */
-    Agent(Supplier<Context> context, BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns, Worktrees worktrees,
+    Agent(Supplier<Context> context, Turns turns, Worktrees worktrees,
             Recall recall,
             Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi,
             InstantSource clock, ZoneId zone, FixCheck fixCheck, CallInFlight inFlight) {
@@ -107,12 +113,19 @@ public final class Agent implements TaskRunner {
             Tools tools, Policy policy, Approvals approvals, Duration proactiveCommandTimeout, Memory memory,
             Duration testTimeout) {}
 
-    /** Builds the agent around one model; every tool call goes through the policy. */
-    public static Agent create(ModelClient model, Price price, Supplier<String> agentsFile, Setup setup,
+    /**
+     * Builds the agent around one model; every tool call goes through the policy. A model with no known price
+     * ({@code price} empty) is recorded at $0 and held by the token budgets (see {@link Ledger#unpriced}).
+     */
+    public static Agent create(ModelClient model, Optional<Price> price, Supplier<String> agentsFile, Setup setup,
             Ledger ledger, Config.Budget budget, Budgets budgets, Tasks tasks, Inbox inbox,
             Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone) {
         CallInFlight client = new CallInFlight(model, clock);
         String name = client.provider() + "/" + client.model();
+        if (price.isEmpty()) log.warn("price=unknown model={} effect=\"{}\"", name, Ledger.unpricedWarning(name));
+        Supplier<Optional<String>> overBudget = () -> (price.isEmpty() ? Ledger.unpriced(name, budget)
+                : Optional.<String>empty()).or(() -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget));
+        Schedules schedules = new Schedules(jdbi, zone);
         List<ToolSpec> specs = PolicedTools.specs(setup.tools());
         Memory memory = setup.memory();
         Supplier<Context> context = () -> new Context(new Context.Stable(agentsFile.get(), memory.indexText()), specs,
@@ -121,7 +134,7 @@ public final class Agent implements TaskRunner {
             memory.refresh();
             return memory.pack(query, tokens, today).text();
         };
-        BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns = (scope, worktree) -> {
+        Turns turns = (scope, worktree, channel) -> {
             Path root = worktree.orElse(setup.workspace());
             List<Path> watched = setup.watched().get();
             List<Path> writable = new ArrayList<>(watched);
@@ -129,10 +142,10 @@ public final class Agent implements TaskRunner {
             worktree.ifPresent(writable::add);
             PolicyContext where = new PolicyContext(scope.tainted() ? Trust.UNTRUSTED : Trust.TRUSTED, root, worktree,
                     setup.workspace(), watched, setup.allowedCommands().get());
+            String from = scope.taskId() == null ? "chat" : "task " + scope.taskId();
             ToolContext tools = ToolContext.at(root, clock).withWritableRoots(writable)
                     .withRemember(text -> {
                         Topic topic = scope.taskId() == null ? Topic.USER : Topic.EPISODES;
-                        String from = scope.taskId() == null ? "chat" : "task " + scope.taskId();
                         MemoryItem item = memory.remember(topic, text, from, clock.instant());
                         return "remembered in " + item.path();
                     })
@@ -141,13 +154,20 @@ public final class Agent implements TaskRunner {
                         log.info("notify title=\"{}\"", title);
                         journal.append(clock.instant(), "told the user: " + title + ": " + text,
                                 "notify " + clock.instant().toEpochMilli());
+                    })
+                    .withSchedule((text, at, every) -> {
+                        Schedules.Entry e = schedules.add(text, at, every, where.trust(), from, clock.instant());
+                        return "scheduled #" + e.id() + " (" + e.when() + "): " + e.text()
+                                + "; it comes due as a check task, and `kairos status` lists it";
                     });
+            if (channel.isPresent()) tools = tools.withReply(channel.get());
             if (scope.taskId() != null) tools = tools.withCommandTimeout(setup.proactiveCommandTimeout());
             ToolGate gate = new PolicedTools(setup.tools(), setup.policy(), setup.approvals(), where, tools);
-            return new Turn(client, name, price, gate, ledger, budget, clock, zone, Turn.Limits.DEFAULT);
+            return new Turn(client, name, price.orElse(Price.FREE), gate, ledger, overBudget, clock, zone,
+                    Turn.Limits.DEFAULT);
         };
         return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees")), recall,
-                () -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget), budgets, tasks, inbox,
+                overBudget, budgets, tasks, inbox,
                 journal, jdbi, clock, zone, new FixCheck(new LocalShell(), setup.testTimeout()), client);
     }
 
@@ -173,15 +193,19 @@ public final class Agent implements TaskRunner {
         List<Message> window = session.window(budgets.context(), now.minus(CONVERSATION_PAUSE));
         Context.Parts parts = new Context.Parts(message, memories, window, now, "kairos:chat");
         ToolGate.Scope scope = new ToolGate.Scope(null, "chat", false);
-        Turn.Outcome out = turns.apply(scope, Optional.empty()).run(context.get().request(parts, 2_048), scope);
+        List<String> replies = new ArrayList<>(); // the CLI chat's channel is its output
+        Turn.Outcome out = turns.start(scope, Optional.empty(), Optional.of(replies::add))
+                .run(context.get().request(parts, 2_048), scope);
         String note = join(fitted.note(), out.end() == Turn.End.DONE ? "" : out.detail());
         if (out.end() == Turn.End.OUT_OF_BUDGET) {
-            String advice = out.detail() + "; raise the budget in kairos.yaml or wait";
+            String advice = out.detail().contains("kairos.yaml") ? out.detail()
+                    : out.detail() + "; raise the budget in kairos.yaml or wait";
             if (out.modelCalls() == 0) return new Reply("", 0, Usage.ZERO, "not sent: " + advice);
             note = join(fitted.note(), "stopped midway: " + advice); // earlier steps ran: keep the exchange
         }
         session.append(Message.Role.USER, message, now);
-        String text = out.text().isBlank() ? "(no answer: " + out.detail() + ")" : out.text();
+        if (!out.text().isBlank() && !replies.contains(out.text().strip())) replies.add(out.text().strip());
+        String text = replies.isEmpty() ? "(no answer: " + out.detail() + ")" : String.join("\n\n", replies);
         session.append(Message.Role.ASSISTANT, text, clock.instant());
         journal.append(now, "user: " + message, "chat " + now.toEpochMilli() + " user");
         journal.append(clock.instant(), "kairos: " + text, "chat " + now.toEpochMilli() + " kairos");
@@ -230,7 +254,7 @@ public final class Agent implements TaskRunner {
         String memories = recall.recall(task.title(), today(now), budgets.memory());
         Context.Parts parts = new Context.Parts(prompt, memories, List.of(), now, "kairos:task:" + task.kind());
         ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(), task.trust() == Trust.UNTRUSTED);
-        return turns.apply(scope, worktree).run(context.get().request(parts, 2_048), scope);
+        return turns.start(scope, worktree, Optional.empty()).run(context.get().request(parts, 2_048), scope);
     }
 
     /** Work on a repository (a failing test) happens in the task's own worktree, at the event's commit. */

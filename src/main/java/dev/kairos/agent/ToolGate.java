@@ -12,6 +12,11 @@ public interface ToolGate {
 
     Result call(Content.ToolUse use, Scope scope);
 
+    /** Whether the tool can run behind this gate, so the model is offered it. */
+    default boolean offers(String tool) {
+        return true;
+    }
+
     /** Who a call works for: the task (null for the user's chat), its kind and whether untrusted input started it. */
     record Scope(Long taskId, String kind, boolean tainted) {}
 }
