@@ -64,6 +64,9 @@ final class FixCheck {
             return new Verdict(false, "nothing changed since the failing commit " + shortSha(failingSha)
                     + ": the model answered without a fix", "");
         }
+        // staged before the test runs, so what the test itself leaves behind is not committed with the fix
+        Ran add = changed ? git(worktree, "add", "-A") : head;
+        if (!add.ok()) return failed("kairos could not stage the changes in " + worktree, add);
         Ran test = shell.run(worktree, List.of("bash", "-c", testCommand), testTimeout);
         if (!test.ok()) {
             String how = test.timedOut() ? "timed out after " + testTimeout.toSeconds() + " s" : "exit " + test.exit();
@@ -72,8 +75,7 @@ final class FixCheck {
         if (!changed) {
             return new Verdict(true, "the test passes (" + testCommand + ") at " + shortSha(head.output().strip()), "");
         }
-        Ran add = git(worktree, "add", "-A");
-        Ran commit = add.ok() ? git(worktree, commitArgs(worktree, message(summary))) : add;
+        Ran commit = git(worktree, commitArgs(worktree, message(summary)));
         if (!commit.ok()) return failed("the test passes, but kairos could not commit the fix", commit);
         Ran after = git(worktree, "rev-parse", "--short", "HEAD");
         return new Verdict(true, "the test passes (" + testCommand + "); kairos committed the changes as "
