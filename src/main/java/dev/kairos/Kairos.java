@@ -27,6 +27,7 @@ import dev.kairos.model.Prices;
 import dev.kairos.sense.FileSensor;
 import dev.kairos.sense.GitSensor;
 import dev.kairos.sense.ScheduleSensor;
+import dev.kairos.sense.Schedules;
 import dev.kairos.sense.Sensor;
 import dev.kairos.sense.Watch;
 import dev.kairos.sense.Watches;
@@ -79,7 +80,7 @@ public final class Kairos implements AutoCloseable {
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
     private final Heartbeat heartbeat;
     private final Map<String, String> env;
-    private Agent agent; // built on first use: a missing key must not stop `status`
+    private volatile Agent agent; // built on first use: a missing key must not stop `status`
     private Sandbox sandbox; // found with the agent: `status` alone only looks along the PATH
     private volatile Policy policy;
 
@@ -141,13 +142,14 @@ public final class Kairos implements AutoCloseable {
     }
 
     private Agent agent(ModelSpec spec, Map<String, String> env) {
-        ModelClient client = ModelClients.create(spec, env, Duration.ofMinutes(2));
+        ModelClient client = ModelClients.create(spec, env, config.models().timeout());
         Workspace ws = config.workspace();
         sandbox = Sandbox.detect(env);
         Agent.Setup setup = new Agent.Setup(ws.home(), () -> watching().stream().map(Watch::path).toList(),
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(sandbox),
-                sandbox.isolates(), () -> policy, approvals, PROACTIVE_COMMAND_TIMEOUT, memory);
-        return Agent.create(client, prices().of(spec), () -> read(ws.agentsFile()), setup, ledger,
+                sandbox.isolates(), () -> policy, approvals, PROACTIVE_COMMAND_TIMEOUT, memory,
+                config.sensors().testTimeout());
+        return Agent.create(client, prices().find(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
 
@@ -175,6 +177,12 @@ public final class Kairos implements AutoCloseable {
             agent = agent(ModelSpec.parse(config.models().main().get()), env);
         }
         return Optional.ofNullable(agent);
+    }
+
+    /** The model call the agent waits for, if any (see {@link Agent#callInFlight()}); never builds the agent. */
+    public Optional<String> modelCallInFlight() {
+        Agent a = agent;
+        return a == null ? Optional.empty() : a.callInFlight();
     }
 
     private String lastModelProblem;
@@ -253,7 +261,9 @@ public final class Kairos implements AutoCloseable {
                 day.beats(), day.idleBeats(), inbox.pendingCount(), byState,
                 new Status.Today(spent.inputTokens(), spent.outputTokens(), spent.costUsd()),
                 watching().stream().map(w -> w.path().toString()).toList(), config.models().main().orElse(null),
-                problems());
+                problems(), new Schedules(store.jdbi(), config.zone()).active().stream()
+                        .map(e -> new Status.Scheduled(e.id(), e.text(), e.at(), e.every(), e.setBy(), e.createdAt()))
+                        .toList());
     }
 
     /** What the user should fix: shown by `status`. */
@@ -261,6 +271,9 @@ public final class Kairos implements AutoCloseable {
         List<String> out = new ArrayList<>();
         if (lastModelProblem != null) out.add(lastModelProblem);
         (sandbox != null ? sandbox.problem() : Sandbox.missing(env)).ifPresent(out::add);
+        tasks.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(t -> out.add(t.failure()));
+        config.models().main().map(ModelSpec::parse).filter(spec -> prices().find(spec).isEmpty())
+                .ifPresent(spec -> out.add(dev.kairos.ledger.Ledger.unpricedWarning(spec.toString())));
         if (schedule.isPresent()) {
             out.addAll(schedule.get().problems());
         } else {

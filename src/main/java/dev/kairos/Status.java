@@ -7,7 +7,10 @@ import java.util.Map;
 /** What `kairos status` and GET /api/status report. Field names are part of the command-line contract. */
 public record Status(boolean running, String home, Instant lastBeat, int beatsToday, int idleBeatsToday,
         int pendingEvents, Map<String, Integer> tasks, Today today, List<String> watching, String model,
-        List<String> problems) {
+        List<String> problems, List<Scheduled> schedules) {
 
     public record Today(long inputTokens, long outputTokens, double costUsd) {}
+
+    /** A reminder ({@code at}) or recurring check ({@code every}) the agent set; a reminder is gone once it fired. */
+    public record Scheduled(long id, String text, Instant at, String every, String setBy, Instant createdAt) {}
 }

@@ -23,6 +23,7 @@ import dev.kairos.model.ToolSpec;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
 import dev.kairos.policy.PolicyContext;
+import dev.kairos.sense.Schedules;
 import dev.kairos.tool.ToolContext;
 import dev.kairos.tool.Tools;
 import java.nio.file.Path;
@@ -34,7 +35,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -49,6 +49,8 @@ public final class Agent implements TaskRunner {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** After this long without a word, a chat starts afresh: what was said before comes back through memory. */
     static final Duration CONVERSATION_PAUSE = Duration.ofHours(2);
+    /** A task whose request the model refuses outright (too long, malformed, unknown model) this often fails. */
+    static final int MAX_MODEL_REFUSALS = 3;
 
     /** A chat turn's answer and what it cost. */
     public record Reply(String text, int modelCalls, Usage usage, String note) {}
@@ -58,8 +60,14 @@ public final class Agent implements TaskRunner {
         public static final Budgets DEFAULT = new Budgets(6_000, 2_000);
     }
 
+    /** A turn for a scope, in a worktree (empty: the workspace), answering on a channel (empty: no reply tool). */
+    @FunctionalInterface
+    interface Turns {
+        Turn start(ToolGate.Scope scope, Optional<Path> worktree, Optional<ToolContext.Reply> channel);
+    }
+
     private final Supplier<Context> context;
-    private final BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns;
+    private final Turns turns;
     private final Worktrees worktrees;
     private final Recall recall;
     private final Supplier<Optional<String>> overBudget;
@@ -70,6 +78,8 @@ public final class Agent implements TaskRunner {
     private final Jdbi jdbi;
     private final InstantSource clock;
     private final ZoneId zone;
+    private final FixCheck fixCheck;
+    private final CallInFlight inFlight;
     private final ChatTasks chats;
     private boolean toldOverBudget;
 
@@ -77,10 +87,10 @@ public final class Agent implements TaskRunner {
      * @param context builds the context with fresh AGENTS.md and MEMORY.md
      * @param turns a turn for a scope, working in the given worktree (empty: the workspace)
      */
-    Agent(Supplier<Context> context, BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns, Worktrees worktrees,
+    Agent(Supplier<Context> context, Turns turns, Worktrees worktrees,
             Recall recall,
-            Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone,
-            ChatTasks chats) {
+            Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi,
+            InstantSource clock, ZoneId zone, FixCheck fixCheck, CallInFlight inFlight, ChatTasks chats) {
         this.context = context;
         this.turns = turns;
         this.worktrees = worktrees;
@@ -93,6 +103,8 @@ public final class Agent implements TaskRunner {
         this.jdbi = jdbi;
         this.clock = clock;
         this.zone = zone;
+        this.fixCheck = fixCheck;
+        this.inFlight = inFlight;
         this.chats = chats;
     }
 
@@ -101,16 +113,25 @@ public final class Agent implements TaskRunner {
      *
      * @param sandboxed whether the tools' run_command confines commands (the policy asks before each one if not)
      * @param policy the policy in force, asked afresh for each turn (a changed kairos.yaml swaps it)
+     * @param testTimeout how long Kairos's own run of a watch's test command, after a fix, may take
      */
     public record Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
             Tools tools, boolean sandboxed, Supplier<Policy> policy, Approvals approvals,
-            Duration proactiveCommandTimeout, Memory memory) {}
+            Duration proactiveCommandTimeout, Memory memory, Duration testTimeout) {}
 
-    /** Builds the agent around one model; every tool call goes through the policy. */
-    public static Agent create(ModelClient client, Price price, Supplier<String> agentsFile, Setup setup,
+    /**
+     * Builds the agent around one model; every tool call goes through the policy. A model with no known price
+     * ({@code price} empty) is recorded at $0 and held by the token budgets (see {@link Ledger#unpriced}).
+     */
+    public static Agent create(ModelClient model, Optional<Price> price, Supplier<String> agentsFile, Setup setup,
             Ledger ledger, Config.Budget budget, Budgets budgets, Tasks tasks, Inbox inbox,
             Journal journal, Jdbi jdbi, InstantSource clock, ZoneId zone) {
-        String model = client.provider() + "/" + client.model();
+        CallInFlight client = new CallInFlight(model, clock);
+        String name = client.provider() + "/" + client.model();
+        if (price.isEmpty()) log.warn("price=unknown model={} effect=\"{}\"", name, Ledger.unpricedWarning(name));
+        Supplier<Optional<String>> overBudget = () -> (price.isEmpty() ? Ledger.unpriced(name, budget)
+                : Optional.<String>empty()).or(() -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget));
+        Schedules schedules = new Schedules(jdbi, zone);
         List<ToolSpec> specs = PolicedTools.specs(setup.tools());
         Memory memory = setup.memory();
         Supplier<Context> context = () -> new Context(new Context.Stable(agentsFile.get(), memory.indexText()), specs,
@@ -119,7 +140,7 @@ public final class Agent implements TaskRunner {
             memory.refresh();
             return memory.pack(query, tokens, today);
         };
-        BiFunction<ToolGate.Scope, Optional<Path>, Turn> turns = (scope, worktree) -> {
+        Turns turns = (scope, worktree, channel) -> {
             Path root = worktree.orElse(setup.workspace());
             List<Path> watched = setup.watched().get();
             List<Path> writable = new ArrayList<>(watched);
@@ -128,10 +149,10 @@ public final class Agent implements TaskRunner {
             PolicyContext where = new PolicyContext(scope.tainted() ? Trust.UNTRUSTED : Trust.TRUSTED, root, worktree,
                     setup.workspace(), watched, setup.allowedCommands().get(), setup.sandboxed());
             Taint taint = new Taint(scope.tainted(), tasks::taint);
+            String from = scope.taskId() == null ? "chat" : "task " + scope.taskId();
             ToolContext tools = ToolContext.at(root, clock).withWritableRoots(writable).withWorkspace(setup.workspace())
                     .withRemember(text -> {
                         Topic topic = scope.taskId() == null ? Topic.USER : Topic.EPISODES;
-                        String from = scope.taskId() == null ? "chat" : "task " + scope.taskId();
                         MemoryItem item = memory.remember(topic, text, from, taint.trust(), clock.instant());
                         return "remembered in " + item.path();
                     })
@@ -140,44 +161,68 @@ public final class Agent implements TaskRunner {
                         log.info("notify title=\"{}\"", title);
                         journal.append(clock.instant(), "told the user: " + title + ": " + text,
                                 "notify " + clock.instant().toEpochMilli(), taint.trust());
+                    })
+                    .withSchedule((text, at, every) -> {
+                        Schedules.Entry e = schedules.add(text, at, every, taint.trust(), from, clock.instant());
+                        return "scheduled #" + e.id() + " (" + e.when() + "): " + e.text()
+                                + "; it comes due as a check task, and `kairos status` lists it";
                     });
+            if (channel.isPresent()) tools = tools.withReply(channel.get());
             if (scope.taskId() != null) tools = tools.withCommandTimeout(setup.proactiveCommandTimeout());
             ToolGate gate = taint.around(new PolicedTools(setup.tools(), setup.policy().get(), setup.approvals(), where,
                     tools));
-            return new Turn(client, model, price, gate, ledger, budget, clock, zone, Turn.Limits.DEFAULT);
+            return new Turn(client, name, price.orElse(Price.FREE), gate, ledger, overBudget, clock, zone,
+                    Turn.Limits.DEFAULT);
         };
         return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees")), recall,
-                () -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget), budgets, tasks, inbox,
-                journal, jdbi, clock, zone, new ChatTasks(jdbi, tasks, setup.approvals(), journal));
+                overBudget, budgets, tasks, inbox,
+                journal, jdbi, clock, zone, new FixCheck(new LocalShell(), setup.testTimeout()), client,
+                new ChatTasks(jdbi, tasks, setup.approvals(), journal));
     }
 
-    /** One user turn in the user's session. */
+    /** The model call waiting for its answer, if any: "task=3 model=anthropic/… waiting 47 s". */
+    public Optional<String> callInFlight() {
+        return inFlight.describe();
+    }
+
+    /**
+     * One user turn in the user's session. An empty message is refused (no model call); one over the turn budget is
+     * clipped (see {@link UserMessage}), and memories get only what room it leaves.
+     */
     public synchronized Reply chat(String said) {
-        String message = Printable.of(said);
+        Optional<String> refusal = UserMessage.refusal(said);
+        if (refusal.isPresent()) return new Reply("", 0, Usage.ZERO, refusal.get());
         Instant now = clock.instant();
+        inFlight.workingFor("chat");
+        UserMessage fitted = UserMessage.fit(Printable.of(said), budgets.context());
+        String message = fitted.text();
         Session session = new Session(jdbi, Session.USER);
-        PackedMemory memories = recall.recall(message, today(now), budgets.memory());
+        int memoryRoom = Math.min(budgets.memory(), budgets.context() - UserMessage.HEADROOM - fitted.tokens());
+        PackedMemory memories = memoryRoom <= 0 ? PackedMemory.EMPTY : recall.recall(message, today(now), memoryRoom);
         Instant since = now.minus(CONVERSATION_PAUSE);
         List<Message> window = session.window(budgets.context(), since);
         Context.Parts parts = new Context.Parts(message, memories.text(), window, now, "kairos:chat");
         // someone else's text in the memories, or a reply written under its influence, taints the chat
         ToolGate.Scope scope = new ToolGate.Scope(null, "chat", memories.untrusted() || session.untrustedSince(since));
-        Turn.Outcome out = turns.apply(scope, Optional.empty()).run(context.get().request(parts, 2_048), scope);
-        String note = out.end() == Turn.End.DONE ? "" : out.detail();
+        List<String> replies = new ArrayList<>(); // the CLI chat's channel is its output
+        Turn.Outcome out = turns.start(scope, Optional.empty(), Optional.of(replies::add))
+                .run(context.get().request(parts, 2_048), scope);
+        String note = join(fitted.note(), out.end() == Turn.End.DONE ? "" : out.detail());
         if (out.end() == Turn.End.OUT_OF_BUDGET) {
-            String advice = out.detail() + "; raise the budget in kairos.yaml or wait";
+            String advice = out.detail().contains("kairos.yaml") ? out.detail()
+                    : out.detail() + "; raise the budget in kairos.yaml or wait";
             if (out.modelCalls() == 0) return new Reply("", 0, Usage.ZERO, "not sent: " + advice);
-            note = "stopped midway: " + advice; // earlier steps were sent and their tools ran: keep the exchange
+            note = join(fitted.note(), "stopped midway: " + advice); // earlier steps ran: keep the exchange
         }
         session.append(Message.Role.USER, message, now);
-        String text = out.text().isBlank() ? "(no answer: " + out.detail() + ")" : out.text();
+        if (!out.text().isBlank() && !replies.contains(out.text().strip())) replies.add(out.text().strip());
+        String text = replies.isEmpty() ? "(no answer: " + out.detail() + ")" : String.join("\n\n", replies);
         Trust replyTrust = out.tainted() ? Trust.UNTRUSTED : Trust.TRUSTED;
         session.append(Message.Role.ASSISTANT, text, clock.instant(), replyTrust);
         journal.append(now, "user: " + message, "chat " + now.toEpochMilli() + " user");
         journal.append(clock.instant(), "kairos: " + text, "chat " + now.toEpochMilli() + " kairos", replyTrust);
         if (!out.approvals().isEmpty()) { // the chat becomes a task that resumes once they are decided
-            String asked = chats.open(message, window, text, out.approvals(), replyTrust, clock.instant());
-            note = note.isBlank() ? asked : note + "; " + asked;
+            note = join(note, chats.open(message, window, text, out.approvals(), replyTrust, clock.instant()));
         }
         return new Reply(text, out.modelCalls(), out.usage(), note);
     }
@@ -195,14 +240,21 @@ public final class Agent implements TaskRunner {
         for (Task task : pending) {
             Instant now = clock.instant();
             tasks.setState(task.id(), Task.State.RUNNING, "", now);
+            inFlight.workingFor("task=" + task.id());
             try {
-                Turn.Outcome out = runTask(task, now);
+                Optional<Event> event = task.eventId() == null ? Optional.empty() : inbox.find(task.eventId());
+                Optional<Path> worktree = event.flatMap(e -> worktreeFor(task, e));
+                Turn.Outcome out = runTask(task, event, worktree, now);
                 calls += out.modelCalls();
-                finish(task, out);
+                finish(task, out, () -> verify(task, event, worktree, out.text()));
                 if (out.end() == Turn.End.OUT_OF_BUDGET) break;
             } catch (ModelException e) {
                 log.warn("task={} kind={} model failed: {}", task.id(), task.kind(), e.getMessage());
-                tasks.setState(task.id(), Task.State.PENDING, e.getMessage(), clock.instant());
+                if (e.permanent()) {
+                    refused(task, e);
+                } else {
+                    tasks.setState(task.id(), Task.State.PENDING, e.getMessage(), clock.instant());
+                }
                 break; // the provider is unhappy: the next beat tries again
             } catch (RuntimeException e) {
                 log.error("task={} kind={} failed: {}", task.id(), task.kind(), e.toString(), e);
@@ -223,46 +275,61 @@ public final class Agent implements TaskRunner {
         return chats.answer(task.id());
     }
 
-    private Turn.Outcome runTask(Task task, Instant now) {
+    private Turn.Outcome runTask(Task task, Optional<Event> event, Optional<Path> worktree, Instant now) {
+        PackedMemory memories = recall.recall(task.title(), today(now), budgets.memory());
+        if (memories.untrusted() && task.trust() != Trust.UNTRUSTED) tasks.taint(task.id()); // it reads them now
+        ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(),
+                task.trust() == Trust.UNTRUSTED || memories.untrusted());
         if (ChatTasks.isChat(task)) {
-            PackedMemory memories = recall.recall(task.title(), today(now), budgets.memory());
-            if (memories.untrusted() && task.trust() != Trust.UNTRUSTED) tasks.taint(task.id());
-            ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(),
-                    task.trust() == Trust.UNTRUSTED || memories.untrusted());
-            Turn turn = turns.apply(scope, Optional.empty());
+            Turn turn = turns.start(scope, Optional.empty(), Optional.empty());
             Context.Parts parts = chats.resume(task, turn.gate(), scope, memories.text(), budgets.context(), now);
             return turn.run(context.get().request(parts, 2_048), scope);
         }
-        Optional<Event> event = task.eventId() == null ? Optional.empty() : inbox.find(task.eventId());
-        Optional<Path> worktree = event.flatMap(e -> worktreeFor(task, e));
         String prompt = TaskPrompt.of(task, event, worktree.map(Path::toString));
-        PackedMemory memories = recall.recall(task.title(), today(now), budgets.memory());
-        if (memories.untrusted() && task.trust() != Trust.UNTRUSTED) tasks.taint(task.id()); // it reads them now
         Context.Parts parts = new Context.Parts(prompt, memories.text(), List.of(), now, "kairos:task:" + task.kind());
-        ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(),
-                task.trust() == Trust.UNTRUSTED || memories.untrusted());
-        return turns.apply(scope, worktree).run(context.get().request(parts, 2_048), scope);
+        return turns.start(scope, worktree, Optional.empty()).run(context.get().request(parts, 2_048), scope);
     }
 
     /** Work on a repository (a failing test) happens in the task's own worktree, at the event's commit. */
     private Optional<Path> worktreeFor(Task task, Event e) {
+        return payloadText(e, "repo").flatMap(repo -> payloadText(e, "sha")
+                .map(sha -> worktrees.forTask(task.id(), Path.of(repo), sha)));
+    }
+
+    private static Optional<String> payloadText(Event e, String field) {
         try {
             var payload = JSON.readTree(e.payload());
-            if (!payload.hasNonNull("repo") || !payload.hasNonNull("sha")) return Optional.empty();
-            return Optional.of(worktrees.forTask(task.id(), Path.of(payload.get("repo").asText()),
-                    payload.get("sha").asText()));
+            return payload.hasNonNull(field) ? Optional.of(payload.get(field).asText()) : Optional.empty();
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             return Optional.empty();
         }
     }
 
-    private void finish(Task task, Turn.Outcome out) {
+    /** A fix is done when Kairos has seen the test pass in the task's worktree; other tasks when the model says. */
+    private Optional<FixCheck.Verdict> verify(Task task, Optional<Event> event, Optional<Path> worktree, String summary) {
+        if (!task.kind().equals("fix")) return Optional.empty();
+        Optional<String> sha = event.flatMap(e -> payloadText(e, "sha"));
+        Optional<String> command = event.flatMap(e -> payloadText(e, "command"));
+        if (worktree.isEmpty() || sha.isEmpty() || command.isEmpty()) {
+            return Optional.of(new FixCheck.Verdict(false, "kairos cannot check the fix: the task's event names no "
+                    + "repository, commit or test command", ""));
+        }
+        return Optional.of(fixCheck.check(worktree.get(), sha.get(), command.get(), summary));
+    }
+
+    private void finish(Task task, Turn.Outcome out, Supplier<Optional<FixCheck.Verdict>> verification) {
         Instant now = clock.instant();
         if (ChatTasks.isChat(task)) chats.deliver(task, out, now);
         switch (out.end()) {
             case DONE -> {
-                tasks.setState(task.id(), Task.State.DONE, firstLine(out.text()), now);
-                journal.append(now, "task " + task.id() + " (" + task.kind() + ") done: " + firstLine(out.text()),
+                Optional<FixCheck.Verdict> verdict = verification.get();
+                if (verdict.isPresent() && !verdict.get().done()) {
+                    failed(task, verdict.get());
+                    return;
+                }
+                String done = firstLine(out.text()) + verdict.map(v -> " (" + v.reason() + ")").orElse("");
+                tasks.setState(task.id(), Task.State.DONE, done, now);
+                journal.append(now, "task " + task.id() + " (" + task.kind() + ") done: " + done,
                         "task " + task.id() + " done", out.tainted() ? Trust.UNTRUSTED : task.trust());
             }
             case WAITING_APPROVAL -> {
@@ -282,6 +349,28 @@ public final class Agent implements TaskRunner {
         }
     }
 
+    /** Sending the same request again would fail the same way: a few tries, then the task fails. */
+    private void refused(Task task, ModelException e) {
+        Instant now = clock.instant();
+        int refusals = tasks.refusedByModel(task.id(), e.getMessage(), now);
+        if (refusals < MAX_MODEL_REFUSALS) return;
+        String why = "the model refused it " + refusals + " times: " + e.getMessage();
+        log.warn("task={} kind={} failed: {}", task.id(), task.kind(), why);
+        tasks.setState(task.id(), Task.State.FAILED, why, now);
+        journal.append(now, "task " + task.id() + " (" + task.kind() + ") failed: " + why,
+                "task " + task.id() + " failed");
+    }
+
+    /** A fix Kairos could not verify: failed, with the reason and the output's tail in the task and the journal. */
+    private void failed(Task task, FixCheck.Verdict verdict) {
+        Instant now = clock.instant();
+        log.warn("task={} kind={} failed: {}", task.id(), task.kind(), verdict.reason());
+        tasks.setState(task.id(), Task.State.FAILED, verdict.detail(), now);
+        String tail = verdict.tail().isEmpty() ? "" : "; the output ends: " + verdict.tail().replace("\n", " ⏎ ");
+        journal.append(now, "task " + task.id() + " (" + task.kind() + ") failed: " + verdict.reason() + tail,
+                "task " + task.id() + " failed");
+    }
+
     /** Says once per stretch over budget that tasks wait: in the log and the journal. */
     private void tellOverBudget(String reason) {
         if (toldOverBudget) return;
@@ -289,6 +378,10 @@ public final class Agent implements TaskRunner {
         log.warn("budget: {}; tasks wait for the next period", reason);
         journal.append(now, "over budget: " + reason + "; tasks wait for the next period", "budget " + today(now));
         toldOverBudget = true;
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     private LocalDate today(Instant now) {

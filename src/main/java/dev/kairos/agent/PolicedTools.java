@@ -44,9 +44,15 @@ final class PolicedTools implements ToolGate {
         return tools.all().stream().map(t -> new ToolSpec(t.name(), t.description(), t.inputSchema())).toList();
     }
 
+    /** A tool whose callback this session lacks (reply, where there is no channel) is not offered. */
+    @Override
+    public boolean offers(String tool) {
+        return tools.get(tool).isPresent() && !context.unavailableTools().contains(tool);
+    }
+
     @Override
     public Result call(Content.ToolUse use, Scope scope) {
-        Optional<Tool> tool = tools.get(use.name());
+        Optional<Tool> tool = tools.get(use.name()).filter(t -> offers(t.name()));
         if (tool.isEmpty()) return new Result("there is no tool named " + use.name(), true, null);
         ToolCallRequest request = ToolCallRequest.of(tool.get(), use.input());
         Verdict verdict = policy.decide(request, scope.tainted() ? where.withTrust(Trust.UNTRUSTED) : where);

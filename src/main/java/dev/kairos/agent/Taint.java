@@ -1,6 +1,7 @@
 package dev.kairos.agent;
 
 import dev.kairos.event.Trust;
+import dev.kairos.model.Content;
 import java.util.function.LongConsumer;
 
 /**
@@ -25,14 +26,22 @@ final class Taint {
 
     /** The gate, watching each call's scope and result for taint. */
     ToolGate around(ToolGate gate) {
-        return (use, scope) -> {
-            if (scope.tainted()) tainted = true;
-            ToolGate.Result r = gate.call(use, scope);
-            if (r.tainted() && !tainted) {
-                tainted = true;
-                if (scope.taskId() != null) persist.accept(scope.taskId());
+        return new ToolGate() {
+            @Override
+            public Result call(Content.ToolUse use, Scope scope) {
+                if (scope.tainted()) tainted = true;
+                Result r = gate.call(use, scope);
+                if (r.tainted() && !tainted) {
+                    tainted = true;
+                    if (scope.taskId() != null) persist.accept(scope.taskId());
+                }
+                return r;
             }
-            return r;
+
+            @Override
+            public boolean offers(String tool) {
+                return gate.offers(tool);
+            }
         };
     }
 }

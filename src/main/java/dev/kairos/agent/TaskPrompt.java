@@ -18,7 +18,8 @@ final class TaskPrompt {
         sb.append(switch (task.kind()) {
             case "fix" -> "A test run failed. Read the failure, fix the code in your worktree, re-run the test "
                     + "command until it passes, then commit on this task's branch. Do not touch anything else.";
-            case "check" -> "A standing check from HEARTBEAT.md is due. Do it, and report only what matters.";
+            case "check" -> "A standing check (from HEARTBEAT.md, or one scheduled earlier) or a reminder is due. "
+                    + "Do it, and report only what matters.";
             case "remind" -> "Work has been left uncommitted for a long time. Decide whether the user should be "
                     + "told; if so, notify them in one line.";
             case "reply" -> "A message arrived. Reply if a reply is useful.";

@@ -23,6 +23,11 @@ public interface ToolGate {
 
     Result call(Content.ToolUse use, Scope scope);
 
+    /** Whether the tool can run behind this gate, so the model is offered it. */
+    default boolean offers(String tool) {
+        return true;
+    }
+
     /**
      * Who a call works for: the task (null for the user's chat), its kind and whether it is tainted: untrusted input
      * started it, or it has read someone else's text (packed memories, a tool result).

@@ -1,12 +1,12 @@
 package dev.kairos.agent;
 
-import dev.kairos.config.Config;
 import dev.kairos.ledger.Ledger;
 import dev.kairos.model.Content;
 import dev.kairos.model.Message;
 import dev.kairos.model.ModelClient;
 import dev.kairos.model.ModelRequest;
 import dev.kairos.model.ModelResponse;
+import dev.kairos.model.ToolSpec;
 import dev.kairos.model.Price;
 import dev.kairos.model.Usage;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One task's bounded conversation with the model: request, tool calls through the gate, results, again, until a
@@ -46,19 +47,20 @@ final class Turn {
     private final Price price;
     private final ToolGate gate;
     private final Ledger ledger;
-    private final Config.Budget budget;
+    private final Supplier<Optional<String>> overBudget;
     private final InstantSource clock;
     private final ZoneId zone;
     private final Limits limits;
 
-    Turn(ModelClient client, String modelName, Price price, ToolGate gate, Ledger ledger, Config.Budget budget,
-            InstantSource clock, ZoneId zone, Limits limits) {
+    /** @param overBudget why a call now would pass a budget, or empty */
+    Turn(ModelClient client, String modelName, Price price, ToolGate gate, Ledger ledger,
+            Supplier<Optional<String>> overBudget, InstantSource clock, ZoneId zone, Limits limits) {
         this.client = client;
         this.modelName = modelName;
         this.price = price;
         this.gate = gate;
         this.ledger = ledger;
-        this.budget = budget;
+        this.overBudget = overBudget;
         this.clock = clock;
         this.zone = zone;
         this.limits = limits;
@@ -74,11 +76,12 @@ final class Turn {
         ToolGate.Scope current = scope;
         Instant start = clock.instant();
         List<Message> messages = new ArrayList<>(first.messages());
+        List<ToolSpec> tools = first.tools().stream().filter(t -> gate.offers(t.name())).toList(); // stable per gate
         Usage used = Usage.ZERO;
         int calls = 0;
         List<Long> waitingFor = new ArrayList<>();
         for (int step = 1; step <= limits.maxSteps(); step++) {
-            Optional<String> over = ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget);
+            Optional<String> over = overBudget.get();
             if (over.isPresent()) {
                 return new Outcome(End.OUT_OF_BUDGET, "", calls, used, over.get(), waitingFor, current.tainted());
             }
@@ -90,7 +93,7 @@ final class Turn {
                 return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's time limit of " + limits.maxTime(),
                         waitingFor, current.tainted());
             }
-            ModelRequest request = new ModelRequest(first.system(), first.tools(), cacheLast(messages),
+            ModelRequest request = new ModelRequest(first.system(), tools, cacheLast(messages),
                     limits.maxOutputTokens(), first.cacheKey());
             ModelResponse response = client.complete(request);
             calls++;

@@ -11,12 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", description = {"Is the agent running, its last beat, pending events, tasks, today's tokens "
-        + "and cost.", "Works while the agent runs."})
+        + "and cost, the reminders and checks the agent scheduled, and problems to fix.", "Works while the agent runs."})
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand KairosCommand parent;
 
     @Option(names = "--json", description = "Print one JSON object: running, lastBeat, beatsToday, idleBeatsToday, "
-            + "pendingEvents, tasks, today{inputTokens, outputTokens, costUsd}, watching, model, problems.")
+            + "pendingEvents, tasks, today{inputTokens, outputTokens, costUsd}, watching, model, problems, "
+            + "schedules[{id, text, at, every, setBy, createdAt}].")
     boolean json;
 
     @Override
@@ -47,6 +48,9 @@ final class StatusCommand implements Callable<Integer> {
         out.println("  model:          " + (s.model() == null ? "none (set KAIROS_MODEL; work is queued)" : s.model()));
         out.println("  watching:       " + (s.watching().isEmpty() ? "nothing (add with './kairos watch PATH')"
                 : String.join(", ", s.watching())));
+        if (s.schedules().isEmpty()) out.println("  scheduled:      nothing (the agent's schedule tool adds here)");
+        s.schedules().forEach(e -> out.println("  scheduled:      #" + e.id() + " "
+                + (e.at() != null ? "at " + e.at() : e.every()) + ": " + Printable.of(e.text()) + " (set by " + e.setBy() + ")"));
         s.problems().forEach(p -> out.println("  problem:        " + Printable.of(p)));
         return 0;
     }

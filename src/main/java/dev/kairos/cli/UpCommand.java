@@ -53,19 +53,17 @@ final class UpCommand implements Callable<Integer> {
         // runs they started), the web server, the store, the lock
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<HeartbeatLoop> loopRef = new AtomicReference<>();
+        AtomicReference<Kairos> kairosRef = new AtomicReference<>();
         AtomicBoolean stopping = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             stopping.set(true);
             HeartbeatLoop loop = loopRef.get();
             if (loop != null) loop.stop();
-            try {
-                closed.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitStop(closed, kairosRef);
         }, "kairos-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (lock; Kairos k = Kairos.open(config, cli.env(), cli.clock(), Kairos.Mode.DAEMON)) {
+            kairosRef.set(k);
             OperatorLog.forDaemon(ws.logsDir());
             int requeued = k.tasks().requeueInterrupted(cli.clock().instant());
             if (requeued > 0) log.info("{} task(s) interrupted by the last stop will run again", requeued);
@@ -103,6 +101,31 @@ final class UpCommand implements Callable<Integer> {
             }
         } catch (RuntimeException e) {
             log.warn("dream failed, memory is as it was: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Waits (up to 30 s) for the beat in progress to finish, but not for a model call: its answer could take the
+     * whole model time-out and has no effect yet, so it is abandoned with one line saying what; the task, left
+     * running, runs again at the next start.
+     */
+    private static void awaitStop(CountDownLatch closed, AtomicReference<Kairos> kairos) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (!closed.await(100, TimeUnit.MILLISECONDS)) {
+                Kairos k = kairos.get();
+                java.util.Optional<String> call = k == null ? java.util.Optional.empty() : k.modelCallInFlight();
+                if (call.isPresent()) {
+                    log.warn("stopping: abandoned a model call, {}; the task runs again at the next start", call.get());
+                    return;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    log.warn("stopping: the beat in progress did not finish within 30 s; it runs again at the next start");
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

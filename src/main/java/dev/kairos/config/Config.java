@@ -13,8 +13,12 @@ public record Config(Path home, ZoneId zone, Heartbeat heartbeat, Models models,
 
     public record Heartbeat(Duration every, Duration jitter, ActiveHours activeHours, Duration logIdleEvery) {}
 
-    /** Model specs as "provider/model"; empty when none is configured (work is then queued, not run). */
-    public record Models(Optional<String> main, Optional<String> small) {}
+    /**
+     * Model specs as "provider/model"; empty when none is configured (work is then queued, not run).
+     *
+     * @param timeout how long one model request may take before it counts as unanswered
+     */
+    public record Models(Optional<String> main, Optional<String> small, Duration timeout) {}
 
     public record Http(int port) {}
 

@@ -48,6 +48,7 @@ public final class ConfigReader {
         Section m = root.section("model");
         Optional<String> main = Optional.ofNullable(m.parsed("main", null, ConfigReader::modelSpec));
         Optional<String> small = Optional.ofNullable(m.parsed("small", null, ConfigReader::modelSpec));
+        Duration timeout = m.duration("timeout", Duration.ofMinutes(2), Duration.ofSeconds(1));
         m.finish();
 
         Section h = root.section("http");
@@ -88,7 +89,7 @@ public final class ConfigReader {
         Map<String, Config.Price> prices = prices(root.section("prices"));
         root.finish();
 
-        return overrideFromEnv(new Config(home, zone, heartbeat, new Config.Models(main, small),
+        return overrideFromEnv(new Config(home, zone, heartbeat, new Config.Models(main, small, timeout),
                 new Config.Http(port), sensors, watch, budget, policy, prices, dream), env);
     }
 
@@ -106,7 +107,7 @@ public final class ConfigReader {
     private static Config overrideFromEnv(Config c, Map<String, String> env) {
         Config.Models models = new Config.Models(
                 envModel(env, "KAIROS_MODEL").or(c.models()::main),
-                envModel(env, "KAIROS_SMALL_MODEL").or(c.models()::small));
+                envModel(env, "KAIROS_SMALL_MODEL").or(c.models()::small), c.models().timeout());
         Config.Http http = c.http();
         String port = env.get("KAIROS_HTTP_PORT");
         if (port != null && !port.isBlank()) {

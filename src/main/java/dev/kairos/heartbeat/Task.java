@@ -2,6 +2,7 @@ package dev.kairos.heartbeat;
 
 import dev.kairos.event.Trust;
 import java.time.Instant;
+import java.util.List;
 
 /** Work triage made from an event: a failing check becomes a fix task, a due check a check task. */
 public record Task(long id, String kind, String title, State state, Trust trust, Long eventId, Instant createdAt,
@@ -21,6 +22,14 @@ public record Task(long id, String kind, String title, State state, Trust trust,
     public enum Wait {
         /** The user's decision on the approvals it asked for: it goes back to the queue once none is pending. */
         APPROVAL
+    }
+
+    /** One line for `kairos status`: which task failed, why, and the last line of the output it left. */
+    public String failure() {
+        List<String> lines = detail.lines().filter(l -> !l.isBlank()).toList();
+        String why = lines.isEmpty() ? "no reason recorded" : lines.getFirst().strip();
+        String last = lines.size() > 1 ? " (output ends: " + lines.getLast().strip() + ")" : "";
+        return "task " + id + " (" + kind + ") failed: " + why + last;
     }
 
     /** A task not yet stored (id 0). */

@@ -96,6 +96,26 @@ public final class Tasks {
         return back;
     }
 
+    /** The latest tasks that failed after {@code since}, newest first. */
+    public List<Task> failedSince(Instant since, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM tasks WHERE state = 'FAILED' AND updated_at >= :since
+                        ORDER BY updated_at DESC, id DESC LIMIT :limit""")
+                .bind("since", since.toEpochMilli()).bind("limit", limit).map(MAPPER).list());
+    }
+
+    /** Counts one outright refusal of the task's request by the model; the task waits again. Returns the count. */
+    public int refusedByModel(long id, String detail, Instant at) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("""
+                            UPDATE tasks SET state = 'PENDING', detail = :d, updated_at = :at,
+                                model_refusals = model_refusals + 1 WHERE id = :id""")
+                    .bind("d", detail).bind("at", at.toEpochMilli()).bind("id", id).execute();
+            return h.createQuery("SELECT model_refusals FROM tasks WHERE id = :id").bind("id", id)
+                    .mapTo(Integer.class).one();
+        });
+    }
+
     /** Tasks left RUNNING by a process that died are run again. */
     public int requeueInterrupted(Instant at) {
         return jdbi.withHandle(h -> h.createUpdate(

@@ -85,6 +85,25 @@ public final class Ledger {
         return Optional.empty();
     }
 
+    /** What to tell the user once about a model with no known price (its calls are recorded at $0). */
+    public static String unpricedWarning(String model) {
+        return "no price is known for " + model + ": its calls count as $0, so budget.dailyUsd and budget.monthlyUsd "
+                + "cannot stop it; its tokens count against budget.dailyTokens and budget.monthlyTokens. Set its price "
+                + "under prices in kairos.yaml (0 for a free model)";
+    }
+
+    /**
+     * Why a model with no known price may not be called under {@code budget}: a money limit with no token limit
+     * cannot hold it, so nothing is sent (fail closed). Empty when a token limit holds it, or there is no limit.
+     */
+    public static Optional<String> unpriced(String model, Config.Budget budget) {
+        boolean money = budget.dailyUsd() > 0 || budget.monthlyUsd() > 0;
+        boolean tokens = budget.dailyTokens() > 0 || budget.monthlyTokens() > 0;
+        if (!money || tokens) return Optional.empty();
+        return Optional.of("no price is known for " + model + ", so the money budget cannot hold it; set its price "
+                + "under prices in kairos.yaml (0 for a free model), or a token budget (budget.dailyTokens)");
+    }
+
     /** Days with model calls between from and to, newest first. */
     public List<Day> days(LocalDate from, LocalDate to) {
         Map<String, List<Call>> byDay = new LinkedHashMap<>();

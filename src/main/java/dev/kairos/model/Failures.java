@@ -67,7 +67,7 @@ final class Failures {
             // A silent server is not retried: each retry would wait the whole time-out again.
             return failure(ModelException.Kind.UNREACHABLE, line(e.provider() + " at " + e.baseUrl()
                     + " did not answer within " + seconds(e.timeout()) + " for model " + e.model(), "",
-                    "try again, or raise the model time-out"), cause);
+                    "try again, or raise model.timeout in kairos.yaml"), cause);
         }
         String what = has(cause, UnknownHostException.class) ? "the host is unknown"
                 : has(cause, ConnectException.class) || has(cause, NoRouteToHostException.class)

@@ -48,6 +48,18 @@ public final class ModelException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /**
+     * Whether this request will fail the same way however often it is sent (too long, malformed, an unknown model),
+     * as opposed to a failure that time may cure (rate limits, overload, no answer) or a setting the user fixes
+     * (the key).
+     */
+    public boolean permanent() {
+        return switch (kind) {
+            case CONTEXT_TOO_LONG, BAD_REQUEST, NOT_FOUND -> true;
+            case AUTH, RATE_LIMITED, OVERLOADED, UNREACHABLE, BAD_RESPONSE -> false;
+        };
+    }
+
     /** Whether the same request may succeed if sent again. */
     boolean retryable() {
         return retryable;

@@ -69,12 +69,15 @@ public final class Prices {
         return find(spec).orElse(Price.FREE);
     }
 
-    /** The price of {@code spec}'s model, or empty if neither the overrides nor the list know it. */
+    /** The price of {@code spec}'s model (free for Ollama), or empty if neither the overrides nor the list know it. */
     public Optional<Price> find(ModelSpec spec) {
         Optional<Price> override = longestPrefix(overrides, spec.toString())
                 .or(() -> longestPrefix(overrides, spec.model()));
         if (override.isPresent()) {
             return override;
+        }
+        if ("ollama".equals(spec.provider())) {
+            return Optional.of(Price.FREE); // it runs on this machine
         }
         if (!PROVIDERS_WITH_LIST_PRICES.contains(spec.provider())) {
             return Optional.empty();

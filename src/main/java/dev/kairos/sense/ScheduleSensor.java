@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Standing checks from HEARTBEAT.md come due ({@code check.due}). Each item is a markdown bullet
+ * Standing checks from HEARTBEAT.md, and those the agent set with its schedule tool ({@link Schedules}), come due
+ * ({@code check.due}). Each item of HEARTBEAT.md is a markdown bullet
  * {@code - SCHEDULE: what to check}, where SCHEDULE is one of
  * <ul>
  *   <li>{@code every N minutes}, {@code every N hours}, {@code every minute}, {@code every hour}: counted from when
@@ -41,6 +42,7 @@ public final class ScheduleSensor implements Sensor {
     private record Version(long modifiedMillis, long size) {}
 
     private final StagedState state;
+    private final Schedules stored;
     private final Path file;
     private final ZoneId zone;
     private Version version;
@@ -49,6 +51,7 @@ public final class ScheduleSensor implements Sensor {
 
     public ScheduleSensor(Jdbi jdbi, Path heartbeatFile, ZoneId zone) {
         this.state = new StagedState(new SensorState(jdbi, name()));
+        this.stored = new Schedules(jdbi, zone);
         this.file = heartbeatFile;
         this.zone = zone;
     }
@@ -104,6 +107,7 @@ public final class ScheduleSensor implements Sensor {
             });
         }
         if (events.isEmpty()) state.commit();
+        events.addAll(stored.poll(now));
         return events;
     }
 

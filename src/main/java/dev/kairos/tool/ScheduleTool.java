@@ -13,7 +13,7 @@ final class ScheduleTool implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
             .string("text", "what to do or remind of when it comes due", true)
             .string("at", "once: 'in 2h', '30m', or a time with its offset such as 2026-12-01T09:00:00+01:00", false)
-            .string("every", "recurring, in HEARTBEAT.md words: 'weekdays at 09:00', 'every 2h'", false).build();
+            .string("every", "recurring, in HEARTBEAT.md words: 'weekdays at 09:00', 'every 2 hours'", false).build();
 
     @Override
     public String name() {
@@ -22,7 +22,8 @@ final class ScheduleTool implements Tool {
 
     @Override
     public String description() {
-        return "Schedule a reminder (at) or a recurring check (every). Give exactly one of at and every.";
+        return "Schedule a reminder (at) or a recurring check (every); when it comes due you get it as a task. "
+                + "Give exactly one of at and every.";
     }
 
     @Override

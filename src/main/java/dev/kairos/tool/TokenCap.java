@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * usually sit at the end of a log, the point of a file at its start). Long texts are first cut by characters,
  * because tokenising megabytes takes seconds; the count of what was cut is then an estimate ("about N").
  */
-final class TokenCap {
+public final class TokenCap {
     private static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     /** Above this many characters a text is cut by characters before it is tokenised. */
     static final int EXACT_CHARS = 64_000;
@@ -25,7 +25,8 @@ final class TokenCap {
         return O200K.countTokensOrdinary(text);
     }
 
-    static String cap(String text, int maxTokens) {
+    /** {@code text} itself when it fits {@code maxTokens}, else its head and tail around the marker. */
+    public static String cap(String text, int maxTokens) {
         if (text.length() <= EXACT_CHARS) {
             IntArrayList all = O200K.encodeOrdinary(text);
             if (all.size() <= maxTokens) return text;

@@ -7,6 +7,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where and how one task's tool calls run. Relative paths resolve against {@code root} (the task's worktree, or the
@@ -76,15 +78,29 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
         }
     }
 
+    private static final Remember NO_REMEMBER = text -> unavailable("remember");
+    private static final Schedule NO_SCHEDULE = (text, at, every) -> unavailable("schedule");
+    private static final Notify NO_NOTIFY = (title, text) -> unavailable("notify_user");
+    private static final Reply NO_REPLY = text -> unavailable("reply");
+
     /**
      * A context rooted at {@code root} (also taken for the workspace), writable there only, without network, with
-     * the default time-out and cap; remember, schedule, notify and reply fail with "not available" until set.
+     * the default time-out and cap; remember, memory, schedule, notify and reply fail with "not available" until set.
      */
     public static ToolContext at(Path root, InstantSource clock) {
         return new ToolContext(root, List.of(root), false, DEFAULT_COMMAND_TIMEOUT, DEFAULT_RESULT_TOKENS, clock,
-                text -> unavailable("remember"), (text, at, every) -> unavailable("schedule"),
-                (title, text) -> unavailable("notify_user"), text -> unavailable("reply"),
-                NO_MEMORY, root);
+                NO_REMEMBER, NO_SCHEDULE, NO_NOTIFY, NO_REPLY, NO_MEMORY, root);
+    }
+
+    /** The tools whose callback this context lacks: a turn does not offer them, since they could only fail. */
+    public Set<String> unavailableTools() {
+        Set<String> out = new TreeSet<>();
+        if (remember == NO_REMEMBER) out.add("remember");
+        if (schedule == NO_SCHEDULE) out.add("schedule");
+        if (notifyUser == NO_NOTIFY) out.add("notify_user");
+        if (reply == NO_REPLY) out.add("reply");
+        if (memory == NO_MEMORY) out.addAll(List.of("memory_search", "memory_get"));
+        return out;
     }
 
     public ToolContext withWritableRoots(List<Path> roots) {

@@ -40,7 +40,7 @@ class SilentServerTimesOutTest {
         ModelException e = catchThrowableOfType(ModelException.class, () -> client.complete(Requests.hello()));
 
         assertThat(e.kind()).isEqualTo(ModelException.Kind.UNREACHABLE);
-        assertThat(e.getMessage()).contains("did not answer within 0.3 s", "raise the model time-out");
+        assertThat(e.getMessage()).contains("did not answer within 0.3 s", "raise model.timeout in kairos.yaml");
         assertThat(server.requestCount()).isEqualTo(1);
         assertThat(sleeper.waits()).isEmpty();
     }
