@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,9 +24,14 @@ public final class Sandbox {
         this.bwrap = bwrap;
     }
 
-    /** Bubblewrap if it is on the PATH and can start a sandbox here; says once in the log when it cannot. */
+    /** Bubblewrap if it is on this process's PATH and can start a sandbox here (see {@link #detect(Map)}). */
     public static Sandbox detect() {
-        Optional<Path> found = onPath("bwrap");
+        return detect(System.getenv());
+    }
+
+    /** Bubblewrap if it is on {@code env}'s PATH and can start a sandbox here; says in the log when it cannot. */
+    public static Sandbox detect(Map<String, String> env) {
+        Optional<Path> found = onPath("bwrap", env.get("PATH"));
         if (found.isEmpty()) {
             log.warn("sandbox=none reason=\"bwrap not found\" effect=\"run_command runs commands as plain processes;"
                     + " install bubblewrap to confine them\"");
@@ -73,8 +79,7 @@ public final class Sandbox {
         return argv;
     }
 
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
+    private static Optional<Path> onPath(String program, String path) {
         if (path == null) return Optional.empty();
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (dir.isBlank()) continue;
