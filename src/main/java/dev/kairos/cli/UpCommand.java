@@ -28,6 +28,8 @@ import picocli.CommandLine.ParentCommand;
         "Ctrl-C or SIGTERM stops it cleanly: the beat in progress finishes first."})
 final class UpCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger("dev.kairos.up");
+    /** Outside dev.kairos, so it reaches logs/kairos.log but not the console (see OperatorLog). */
+    private static final Logger stopped = LoggerFactory.getLogger("kairos.stopped");
 
     @ParentCommand KairosCommand parent;
 
@@ -83,8 +85,12 @@ final class UpCommand implements Callable<Integer> {
                 }
                 loop.run();
             }
-        } finally {
             log.info("kairos stopped cleanly");
+        } catch (RuntimeException e) {
+            // the reason goes to the terminal as one line (KairosCommand); the log file keeps it with its trace
+            stopped.error("kairos stopped: {}", e.getMessage(), e);
+            throw e;
+        } finally {
             closed.countDown();
         }
         return 0;
