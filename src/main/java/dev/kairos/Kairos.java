@@ -135,8 +135,9 @@ public final class Kairos implements AutoCloseable {
         ModelClient client = ModelClients.create(spec, env, Duration.ofMinutes(2));
         Workspace ws = config.workspace();
         Agent.Setup setup = new Agent.Setup(ws.home(), () -> watching().stream().map(Watch::path).toList(),
-                () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(Sandbox.detect(env)),
-                new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT, memory);
+                () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(),
+                Tools.standard(Sandbox.detect(env)), new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT,
+                memory);
         return Agent.create(client, prices().of(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }

@@ -49,8 +49,8 @@ public final class AgentLock implements AutoCloseable {
         } catch (IOException e) {
             String reason = WriteAccess.reason(e);
             boolean access = e instanceof java.nio.file.AccessDeniedException || reason.contains("read-only");
-            throw new StoreException("cannot lock " + file + ": " + reason + (access ? ": give this user write access to "
-                    + home + ", or set KAIROS_HOME to a folder of your own" : ""), e);
+            throw new StoreException("cannot lock " + file + ": " + reason + (access ? ": give this user write access"
+                    + " to " + home + ", or set KAIROS_HOME to a folder of your own" : ""), e);
         }
     }
 

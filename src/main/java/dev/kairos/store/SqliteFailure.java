@@ -18,7 +18,8 @@ record SqliteFailure(SQLiteErrorCode code, String detail) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLiteException e) {
                 Matcher m = DETAIL.matcher(String.valueOf(e.getMessage()));
-                return Optional.of(new SqliteFailure(e.getResultCode(), m.find() ? m.group(1) : e.getResultCode().message));
+                String detail = m.find() ? m.group(1) : e.getResultCode().message;
+                return Optional.of(new SqliteFailure(e.getResultCode(), detail));
             }
         }
         return Optional.empty();

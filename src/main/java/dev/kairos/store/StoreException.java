@@ -35,8 +35,8 @@ public class StoreException extends RuntimeException {
 
     private static StoreException damaged(Path file, SqliteFailure f, Throwable cause) {
         Path recovered = file.resolveSibling("recovered.db");
-        return new StoreException(file + " is damaged (" + f.summary() + "): stop Kairos, then recover it with 'sqlite3 "
-                + file + " \".recover\" | sqlite3 " + recovered + "' and move " + recovered.getFileName()
+        return new StoreException(file + " is damaged (" + f.summary() + "): stop Kairos, then recover it with "
+                + "'sqlite3 " + file + " \".recover\" | sqlite3 " + recovered + "' and move " + recovered.getFileName()
                 + " in its place, or move " + file.getFileName() + " aside to start afresh", cause);
     }
 
@@ -45,8 +45,9 @@ public class StoreException extends RuntimeException {
         String todo = ": give this user write access to it, or set KAIROS_HOME to a folder of your own";
         Optional<String> inDir = WriteAccess.deniedIn(dir);
         if (inDir.isPresent()) {
-            return new StoreException("cannot open " + file + ": " + inDir.get() + " writing in " + dir + " (SQLite keeps "
-                    + file.getFileName() + "-wal and " + file.getFileName() + "-shm beside it)" + todo, cause);
+            return new StoreException("cannot open " + file + ": " + inDir.get() + " writing in " + dir
+                    + " (SQLite keeps " + file.getFileName() + "-wal and " + file.getFileName() + "-shm beside it)"
+                    + todo, cause);
         }
         Optional<String> onFile = WriteAccess.denied(file);
         return new StoreException("cannot open " + file + ": " + onFile.map(r -> r + " writing it").orElse(f.summary())

@@ -29,9 +29,12 @@ public final class Sandbox {
         return detect(System.getenv());
     }
 
-    /** Bubblewrap if it is on {@code env}'s PATH and can start a sandbox here; says in the log when it cannot. */
+    /**
+     * Bubblewrap if it is on {@code env}'s PATH (this process's when env has none: never less isolation for a missing
+     * entry) and can start a sandbox here; says in the log when it cannot.
+     */
     public static Sandbox detect(Map<String, String> env) {
-        Optional<Path> found = onPath("bwrap", env.get("PATH"));
+        Optional<Path> found = onPath("bwrap", env.getOrDefault("PATH", System.getenv("PATH")));
         if (found.isEmpty()) {
             log.warn("sandbox=none reason=\"bwrap not found\" effect=\"run_command runs commands as plain processes;"
                     + " install bubblewrap to confine them\"");

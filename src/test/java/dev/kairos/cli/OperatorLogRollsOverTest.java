@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The operator logs roll over by size and keep a bounded number of archives, so a long-running agent's log stays bounded. */
+/** The operator logs roll over by size and keep a bounded number of archives: a long-running agent's log stays bounded. */
 class OperatorLogRollsOverTest {
     // a library's logger: to the file only, not to the console of the test run
     private static final Logger LIBRARY = LoggerFactory.getLogger("org.example.library");
