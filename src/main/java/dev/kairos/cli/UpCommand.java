@@ -65,6 +65,7 @@ final class UpCommand implements Callable<Integer> {
             }
         }, "kairos-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean failed = false;
         try (lock; Kairos k = Kairos.open(config, cli.env(), cli.clock(), Kairos.Mode.DAEMON)) {
             OperatorLog.forDaemon(ws.logsDir());
             int requeued = k.tasks().requeueInterrupted(cli.clock().instant());
@@ -85,12 +86,13 @@ final class UpCommand implements Callable<Integer> {
                 }
                 loop.run();
             }
-            log.info("kairos stopped cleanly");
         } catch (RuntimeException e) {
+            failed = true;
             // the reason goes to the terminal as one line (KairosCommand); the log file keeps it with its trace
             stopped.error("kairos stopped: {}", e.getMessage(), e);
             throw e;
         } finally {
+            if (!failed) log.info("kairos stopped cleanly");
             closed.countDown();
         }
         return 0;
