@@ -38,6 +38,11 @@ final class KairosCommand implements Runnable {
                 cli.err().println("kairos: " + dev.kairos.event.Printable.of(ex.getMessage()));
                 return 1;
             }
+            var store = StoreException.explain(cli.workspace().stateDb(), ex); // damaged, or not ours to write
+            if (store.isPresent()) {
+                cli.err().println("kairos: " + store.get().getMessage());
+                return 1;
+            }
             throw ex;
         });
         return cmd;

@@ -15,6 +15,12 @@ public final class Main {
     /** Runs one command in this process; tests call this with their own environment, streams and clock. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
             InstantSource clock) {
-        return KairosCommand.commandLine(new Cli(env, out, err, clock)).execute(args);
+        Cli cli = new Cli(env, out, err, clock);
+        OperatorLog.forCommand(cli.workspace().logsDir());
+        try {
+            return KairosCommand.commandLine(cli).execute(args);
+        } finally {
+            OperatorLog.reset();
+        }
     }
 }

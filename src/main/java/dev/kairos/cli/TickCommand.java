@@ -6,7 +6,6 @@ import dev.kairos.Kairos;
 import dev.kairos.config.Config;
 import dev.kairos.event.Printable;
 import dev.kairos.store.AgentLock;
-import dev.kairos.store.StoreException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +28,7 @@ final class TickCommand implements Callable<Integer> {
         AgentLock lock;
         try {
             lock = AgentLock.acquire(config.home());
-        } catch (StoreException running) {
+        } catch (AgentLock.Held running) {
             lock = null;
         }
         if (lock == null) {

@@ -29,6 +29,8 @@ import picocli.CommandLine.ParentCommand;
         "Ctrl-C or SIGTERM stops it cleanly: the beat in progress finishes first."})
 final class UpCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger("dev.kairos.up");
+    /** Outside dev.kairos, so it reaches logs/kairos.log but not the console (see OperatorLog). */
+    private static final Logger stopped = LoggerFactory.getLogger("kairos.stopped");
 
     @ParentCommand KairosCommand parent;
 
@@ -62,6 +64,7 @@ final class UpCommand implements Callable<Integer> {
             awaitStop(closed, kairosRef);
         }, "kairos-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean failed = false;
         try (lock; Kairos k = Kairos.open(config, cli.env(), cli.clock(), Kairos.Mode.DAEMON)) {
             kairosRef.set(k);
             OperatorLog.forDaemon(ws.logsDir());
@@ -84,8 +87,13 @@ final class UpCommand implements Callable<Integer> {
                 }
                 loop.run();
             }
+        } catch (RuntimeException e) {
+            failed = true;
+            // the reason goes to the terminal as one line (KairosCommand); the log file keeps it with its trace
+            stopped.error("kairos stopped: {}", e.getMessage(), e);
+            throw e;
         } finally {
-            log.info("kairos stopped cleanly");
+            if (!failed) log.info("kairos stopped cleanly");
             closed.countDown();
         }
         return 0;

@@ -1,6 +1,9 @@
 package dev.kairos.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,6 +29,9 @@ public final class ConfigReader {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             text = "";
+        } catch (CharacterCodingException e) {
+            throw new ConfigError(file + ":" + firstLineNotUtf8(file) + ": not UTF-8 (a byte that is not valid UTF-8, "
+                    + "as in a file saved as Latin-1 or Windows-1252); save the file as UTF-8");
         } catch (IOException e) {
             throw new ConfigError(file + ": cannot read: " + e.getMessage());
         }
@@ -91,6 +97,27 @@ public final class ConfigReader {
 
         return overrideFromEnv(new Config(home, zone, heartbeat, new Config.Models(main, small, timeout),
                 new Config.Http(port), sensors, watch, budget, policy, prices, dream), env);
+    }
+
+    /** The 1-based number of the first line that does not decode as UTF-8 (1 when the file cannot be read again). */
+    private static int firstLineNotUtf8(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            int line = 1;
+            for (int start = 0; start <= bytes.length; line++) {
+                int end = start;
+                while (end < bytes.length && bytes[end] != '\n') end++;
+                try {
+                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, end - start));
+                } catch (CharacterCodingException bad) {
+                    return line;
+                }
+                start = end + 1;
+            }
+        } catch (IOException e) {
+            // the caller's message stands; the line is unknown
+        }
+        return 1;
     }
 
     private static Map<String, Config.Price> prices(Section section) {

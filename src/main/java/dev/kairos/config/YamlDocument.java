@@ -37,7 +37,7 @@ final class YamlDocument {
                 throw new ConfigError(fileName + ":1: expected keys like 'heartbeat:' at the top level, found "
                         + describe(tree) + "; see the comments in a fresh 'kairos init' file");
             }
-            return new YamlDocument(fileName, (ObjectNode) tree, keyLines(text));
+            return new YamlDocument(fileName, (ObjectNode) tree, keyLines(fileName, text));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             String problem = e.getOriginalMessage().lines().findFirst().orElse("syntax error").strip();
@@ -62,14 +62,22 @@ final class YamlDocument {
         return 1;
     }
 
-    private static Map<String, Integer> keyLines(String text) throws JsonProcessingException {
+    /** The line of every key and value by JSON pointer; a key given twice in one mapping is an error naming both. */
+    private static Map<String, Integer> keyLines(String fileName, String text) throws JsonProcessingException {
         Map<String, Integer> lines = new HashMap<>();
+        Map<String, Integer> keys = new HashMap<>();
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.FIELD_NAME || token.isScalarValue() || token.isStructStart()) {
                     String pointer = parser.getParsingContext().pathAsPointer().toString();
-                    lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
+                    int line = parser.currentTokenLocation().getLineNr();
+                    Integer first = token == JsonToken.FIELD_NAME ? keys.putIfAbsent(pointer, line) : null;
+                    if (first != null) {
+                        throw new ConfigError(fileName + ":" + line + ": " + pointer.substring(1).replace('/', '.')
+                                + ": given twice (first at line " + first + "); keep one");
+                    }
+                    lines.putIfAbsent(pointer, line);
                 }
             }
         } catch (JsonProcessingException e) {

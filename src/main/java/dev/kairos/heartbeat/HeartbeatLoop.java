@@ -1,6 +1,7 @@
 package dev.kairos.heartbeat;
 
 import dev.kairos.config.ActiveHours;
+import dev.kairos.store.StoreException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -30,6 +31,8 @@ public final class HeartbeatLoop {
     private final Condition signal = lock.newCondition();
     private boolean woken;
     private volatile boolean stopping;
+    private String lastFailure; // only the loop's thread touches these two
+    private int failuresInARow;
 
     public HeartbeatLoop(Heartbeat heartbeat, Duration every, Duration jitter, ActiveHours hours, ZoneId zone,
             InstantSource clock, RandomGenerator random, Consumer<BeatReport> onBeat) {
@@ -43,19 +46,42 @@ public final class HeartbeatLoop {
         this.onBeat = onBeat;
     }
 
-    /** Beats until {@link #stop()}. */
+    /**
+     * Beats until {@link #stop()}. A failed beat is logged with its trace once; the same failure again is one line
+     * at the 2nd, 4th, 8th... time in a row. A damaged state database ends the loop: the exception is thrown, since
+     * every beat would fail alike until a person recovers the file.
+     */
     public void run() {
         boolean pushed = true; // beat once at start: catch up on what happened while we were down
         while (!stopping) {
             if (pushed || hours.contains(clock.instant().atZone(zone).toLocalTime())) {
                 try {
                     onBeat.accept(heartbeat.beat());
+                    succeeded();
                 } catch (RuntimeException e) {
-                    log.error("beat failed: {}", e.toString(), e);
+                    if (StoreException.isDamage(e)) throw e;
+                    failed(e);
                 }
             }
             pushed = await(nextDelay());
         }
+    }
+
+    private void failed(RuntimeException e) {
+        String what = e.toString();
+        if (!what.equals(lastFailure)) {
+            lastFailure = what;
+            failuresInARow = 1;
+            log.error("beat failed: {}", what, e);
+        } else if (Integer.bitCount(++failuresInARow) == 1) {
+            log.error("beat failed again ({} in a row): {}", failuresInARow, what);
+        }
+    }
+
+    private void succeeded() {
+        if (failuresInARow > 0) log.info("beats work again after {} failed", failuresInARow);
+        lastFailure = null;
+        failuresInARow = 0;
     }
 
     /** Asks for a beat now (a file changed, a message arrived). */

@@ -27,13 +27,20 @@ final class HeartbeatFile {
 
     private HeartbeatFile() {}
 
-    static Parsed parse(String fileName, List<String> lines) {
+    /** A line that is not UTF-8 is reported and its bullet skipped (its text may be garbled); the others stand. */
+    static Parsed parse(String fileName, Utf8Lines file) {
+        List<String> lines = file.lines();
         List<Entry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         boolean inComment = false;
         boolean inFence = false;
         for (int i = 0; i < lines.size(); i++) {
+            boolean garbled = file.notUtf8().contains(i + 1);
+            if (garbled) {
+                problems.add(fileName + ":" + (i + 1) + ": " + Utf8Lines.NOT_UTF8
+                        + "; this line is skipped until the file is saved as UTF-8");
+            }
             String line = INLINE_COMMENT.matcher(lines.get(i)).replaceAll("");
             if (inComment) {
                 inComment = !line.contains("-->");
@@ -45,7 +52,7 @@ final class HeartbeatFile {
             }
             if (line.strip().startsWith("```") || line.strip().startsWith("~~~")) inFence = !inFence;
             Matcher bullet = BULLET.matcher(line);
-            if (inFence || !bullet.matches()) continue;
+            if (inFence || !bullet.matches() || garbled) continue;
             int number = i + 1;
             Optional<Split> split = split(bullet.group(1));
             if (split.isEmpty()) continue;

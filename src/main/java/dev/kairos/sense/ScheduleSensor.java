@@ -60,8 +60,8 @@ public final class ScheduleSensor implements Sensor {
     public static List<String> problemsIn(Path heartbeatFile) {
         try {
             if (!java.nio.file.Files.exists(heartbeatFile)) return List.of();
-            return HeartbeatFile.parse(heartbeatFile.getFileName().toString(),
-                    java.nio.file.Files.readAllLines(heartbeatFile)).problems();
+            return HeartbeatFile.parse(heartbeatFile.getFileName().toString(), Utf8Lines.read(heartbeatFile))
+                    .problems();
         } catch (java.io.IOException e) {
             return List.of(heartbeatFile + ": cannot read: " + e.getMessage());
         }
@@ -137,7 +137,7 @@ public final class ScheduleSensor implements Sensor {
             parsed = new HeartbeatFile.Parsed(List.of(), List.of());
         } else {
             try {
-                parsed = HeartbeatFile.parse(file.getFileName().toString(), Files.readAllLines(file));
+                parsed = HeartbeatFile.parse(file.getFileName().toString(), Utf8Lines.read(file));
             } catch (IOException e) {
                 parsed = new HeartbeatFile.Parsed(List.of(), List.of("cannot read " + file + ": " + e.getMessage()));
             }

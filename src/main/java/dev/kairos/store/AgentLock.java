@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.List;
 
 /**
  * The single-writer lock: one running agent per home. An OS file lock, so a killed process releases it at once;
@@ -40,7 +39,7 @@ public final class AgentLock implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new StoreException("Kairos is already running on " + home + holder(file)
+                throw new Held("Kairos is already running on " + home + holder(file)
                         + "; stop it first (Ctrl-C or kill), or use another KAIROS_HOME");
             }
             channel.truncate(0);
@@ -48,7 +47,17 @@ public final class AgentLock implements AutoCloseable {
             channel.force(false);
             return new AgentLock(channel, lock);
         } catch (IOException e) {
-            throw new StoreException("cannot lock " + file + ": " + e.getMessage(), e);
+            String reason = WriteAccess.reason(e);
+            boolean access = e instanceof java.nio.file.AccessDeniedException || reason.contains("read-only");
+            throw new StoreException("cannot lock " + file + ": " + reason + (access ? ": give this user write access"
+                    + " to " + home + ", or set KAIROS_HOME to a folder of your own" : ""), e);
+        }
+    }
+
+    /** Another process holds the lock: the agent is running on this home. */
+    public static final class Held extends StoreException {
+        Held(String message) {
+            super(message);
         }
     }
 

@@ -23,12 +23,19 @@ public final class Store {
         this.jdbi = jdbi;
     }
 
-    /** Opens (creating if needed) the database and brings its schema up to date. */
+    /**
+     * Opens the database and brings its schema up to date. Only a missing file is created: an empty one is refused, so
+     * a file lost in a copy or a restore is not silently replaced by a new database.
+     */
     public static Store open(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                throw new StoreException(file + " is empty (0 bytes), so it holds no Kairos state: put the real file "
+                        + "back if it was lost in a copy or a restore, or delete it to start afresh");
+            }
         } catch (java.io.IOException e) {
-            throw new StoreException("cannot create the folder for " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create the folder for " + file + ": " + WriteAccess.reason(e), e);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -37,8 +44,8 @@ public final class Store {
         config.enforceForeignKeys(true);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        if (schemaVersion(source) == SCHEMA_VERSION) return new Store(file, Jdbi.create(source));
         try {
+            if (schemaVersion(source) == SCHEMA_VERSION) return new Store(file, Jdbi.create(source));
             Flyway.configure()
                     .dataSource(source)
                     .locations("classpath:db/migration")
@@ -47,8 +54,8 @@ public final class Store {
                     .migrate();
             setSchemaVersion(source);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open or migrate " + file + ": " + rootMessage(e)
-                    + " (is it a Kairos state.db? move it aside to start fresh)", e);
+            throw StoreException.explain(file, e).orElseGet(() -> new StoreException("cannot open or migrate " + file
+                    + ": " + rootMessage(e) + " (is it a Kairos state.db? move it aside to start fresh)", e));
         }
         return new Store(file, Jdbi.create(source));
     }

@@ -7,16 +7,19 @@ import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
 import dev.kairos.testkit.SettableClock;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * `kairos chat` against a provider that fails (key rejected, model unknown, rate limits and overload past the
  * retries, a prompt too long, nobody listening) exits 1 with one line on stderr: "kairos: ", the provider, what
- * happened. Nothing else reaches the terminal (no log line, no stack trace), and never the API key.
+ * happened. Nothing else reaches the terminal (no log line, no stack trace), and never the API key. So on a machine
+ * without bubblewrap too: the sandbox's warning goes to the operator log, not between the user and the error.
  */
 class ProviderFailuresAreOneLineTest {
     private static final String KEY = "k3y-Zq81-dont-show-me";
@@ -58,29 +62,50 @@ class ProviderFailuresAreOneLineTest {
         assertThat(CliRun.run(Map.of("KAIROS_HOME", home.toString()), CLOCK, "init").exitCode()).isZero();
     }
 
+    /** Where the sandbox looks for bubblewrap: this machine's PATH, and a PATH without it (a fresh machine). */
+    enum Bwrap {
+        AS_INSTALLED_HERE, NOT_ON_PATH;
+
+        String path() {
+            String path = System.getenv().getOrDefault("PATH", "");
+            if (this == AS_INSTALLED_HERE) return path;
+            return Stream.of(path.split(File.pathSeparator))
+                    .filter(dir -> !dir.isBlank() && !Files.isExecutable(Path.of(dir, "bwrap")))
+                    .collect(Collectors.joining(File.pathSeparator));
+        }
+    }
+
     static Stream<Arguments> failures() {
         // every failure with Anthropic; with OpenAI those whose wording differs (the client tests cover the rest),
         // and not a refused connection, which is retried with the real back-off (0.5 + 1 + 2 s)
-        return Stream.concat(Stream.of(Failure.values()).map(f -> Arguments.of("anthropic", f)),
+        Stream<Arguments> cases = Stream.concat(Stream.of(Failure.values()).map(f -> Arguments.of("anthropic", f)),
                 Stream.of(Failure.REJECTED_KEY, Failure.RATE_LIMITED, Failure.CONTEXT_TOO_LONG)
                         .map(f -> Arguments.of("openai", f)));
+        return cases.flatMap(c -> Stream.of(Bwrap.values()).map(b -> Arguments.of(c.get()[0], c.get()[1], b)));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1}, bwrap {2}")
     @MethodSource("failures")
-    void chatSaysWhatWentWrongInOneLine(String provider, Failure failure) throws Exception {
+    void chatSaysWhatWentWrongInOneLine(String provider, Failure failure, Bwrap bwrap) throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
             if (failure.script != null) failure.script.accept(server);
             String url = failure.script != null ? server.baseUrl() : "http://127.0.0.1:" + closedPort();
+            Map<String, String> env = env(provider, url);
+            env.put("PATH", bwrap.path());
 
             ByteArrayOutputStream logs = new ByteArrayOutputStream();
-            CliRun chat = withProcessStreamsIn(logs, () -> CliRun.run(env(provider, url), CLOCK, "chat", "hi"));
+            CliRun chat = withProcessStreamsIn(logs, () -> CliRun.run(env, CLOCK, "chat", "hi"));
 
             assertThat(chat.exitCode()).isEqualTo(1);
             assertThat(chat.out()).isEmpty();
             assertOneLine(chat.err(), provider, failure);
             assertThat(logs.toString(StandardCharsets.UTF_8)).as("nothing else reaches the terminal, logs included")
                     .isEmpty();
+            if (bwrap == Bwrap.NOT_ON_PATH) {
+                CliRun status = CliRun.run(env, CLOCK, "status");
+                assertThat(status.out()).as("the missing sandbox is a problem `status` names, not terminal noise")
+                        .contains("no sandbox: bubblewrap (bwrap) is not installed");
+            }
         }
     }
 

@@ -81,6 +81,16 @@ public final class KairosProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the process to end on its own and returns its exit code; fails with the output if it does not. */
+    public int awaitExit(Duration deadline) throws InterruptedException {
+        if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("kairos did not end within " + deadline + "; output:\n"
+                    + String.join("\n", output()));
+        }
+        reader.join(deadline.toMillis());
+        return process.exitValue();
+    }
+
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
