@@ -16,6 +16,7 @@ import dev.kairos.memory.Journal;
 import dev.kairos.memory.Memory;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
+import dev.kairos.process.ProcessRunner;
 import dev.kairos.tool.Tools;
 import dev.kairos.model.ModelClient;
 import dev.kairos.model.ModelClients;
@@ -70,6 +71,7 @@ public final class Kairos implements AutoCloseable {
     private final Mode mode;
     private final Approvals approvals;
     private final Memory memory;
+    private final ProcessRunner processes;
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -82,6 +84,8 @@ public final class Kairos implements AutoCloseable {
         this.clock = clock;
         Workspace ws = config.workspace();
         this.store = Store.open(ws.stateDb());
+        this.processes = new ProcessRunner(ws.processesDir(), System.getenv());
+        processes.killLeftovers(); // what an agent killed with kill -9 left running
         this.inbox = new Inbox(store.jdbi());
         this.tasks = new Tasks(store.jdbi());
         this.beats = new BeatCounts(store.jdbi());
@@ -104,7 +108,8 @@ public final class Kairos implements AutoCloseable {
             this.schedule = Optional.of(s);
             Config.Sensors sc = config.sensors();
             sensors.add(new GitSensor(store.jdbi(), this::watching, ws.worktreesDir(),
-                    mode == Mode.DAEMON ? background : Runnable::run, sc.uncommittedAfter(), sc.testTimeout()));
+                    mode == Mode.DAEMON ? background : Runnable::run, processes, sc.uncommittedAfter(),
+                    sc.testTimeout()));
             sensors.add(new FileSensor(this::watching, clock, mode == Mode.DAEMON
                     ? FileSensor.Detection.WATCH_SERVICE : FileSensor.Detection.POLLING, sc.debounce(), sc.ignore()));
             sensors.add(s);
@@ -134,8 +139,8 @@ public final class Kairos implements AutoCloseable {
         ModelClient client = ModelClients.create(spec, env, Duration.ofMinutes(2));
         Workspace ws = config.workspace();
         Agent.Setup setup = new Agent.Setup(ws.home(), () -> watching().stream().map(Watch::path).toList(),
-                () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(),
-                new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT, memory);
+                () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(processes),
+                new Policy(config.policy()), approvals, PROACTIVE_COMMAND_TIMEOUT, memory, processes);
         return Agent.create(client, prices().of(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
@@ -290,6 +295,7 @@ public final class Kairos implements AutoCloseable {
     public void close() {
         for (Sensor s : sensors) s.close();
         if (background != null) background.shutdownNow();
+        processes.shutdown(); // test runs and commands still running die with their children
         memory.close();
     }
 }

@@ -21,6 +21,8 @@ import dev.kairos.model.ToolSpec;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
 import dev.kairos.policy.PolicyContext;
+import dev.kairos.process.Git;
+import dev.kairos.process.ProcessRunner;
 import dev.kairos.tool.ToolContext;
 import dev.kairos.tool.Tools;
 import java.nio.file.Path;
@@ -93,7 +95,8 @@ public final class Agent implements TaskRunner {
 
     /** What the agent works with, beyond the model. */
     public record Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
-            Tools tools, Policy policy, Approvals approvals, Duration proactiveCommandTimeout, Memory memory) {}
+            Tools tools, Policy policy, Approvals approvals, Duration proactiveCommandTimeout, Memory memory,
+            ProcessRunner processes) {}
 
     /** Builds the agent around one model; every tool call goes through the policy. */
     public static Agent create(ModelClient client, Price price, Supplier<String> agentsFile, Setup setup,
@@ -133,7 +136,8 @@ public final class Agent implements TaskRunner {
             ToolGate gate = new PolicedTools(setup.tools(), setup.policy(), setup.approvals(), where, tools);
             return new Turn(client, model, price, gate, ledger, budget, clock, zone, Turn.Limits.DEFAULT);
         };
-        return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees")), recall,
+        return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees"),
+                new Git(setup.processes())), recall,
                 () -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget), budgets, tasks, inbox,
                 journal, jdbi, clock, zone);
     }

@@ -1,11 +1,13 @@
 package dev.kairos.tool;
 
+import dev.kairos.process.Command;
+import dev.kairos.process.ProcessRunner;
+import dev.kairos.process.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +26,14 @@ public final class Sandbox {
     }
 
     /** Bubblewrap if it is on the PATH and can start a sandbox here; says once in the log when it cannot. */
-    public static Sandbox detect() {
+    public static Sandbox detect(ProcessRunner runner) {
         Optional<Path> found = onPath("bwrap");
         if (found.isEmpty()) {
             log.warn("sandbox=none reason=\"bwrap not found\" effect=\"run_command runs commands as plain processes;"
                     + " install bubblewrap to confine them\"");
             return new Sandbox(Optional.empty());
         }
-        String problem = probe(found.get());
+        String problem = probe(runner, found.get());
         if (problem != null) {
             log.warn("sandbox=none bwrap={} reason=\"{}\" effect=\"run_command runs commands as plain processes\"",
                     found.get(), problem);
@@ -41,7 +43,7 @@ public final class Sandbox {
         return new Sandbox(found);
     }
 
-    /** No isolation: commands run as plain processes (also what {@link #detect()} falls back to). */
+    /** No isolation: commands run as plain processes (also what {@link #detect(ProcessRunner)} falls back to). */
     public static Sandbox none() {
         return new Sandbox(Optional.empty());
     }
@@ -85,23 +87,16 @@ public final class Sandbox {
     }
 
     /** Null when a minimal sandbox starts and exits cleanly; else what went wrong. */
-    private static String probe(Path bwrap) {
-        try {
-            Process p = new ProcessBuilder(bwrap.toString(), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                    "--unshare-net", "--unshare-pid", "--die-with-parent", "true")
-                    .redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "bwrap did not start within 10s";
-            }
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            return p.exitValue() == 0 ? null : "bwrap failed: " + (out.isEmpty() ? "exit " + p.exitValue() : out);
-        } catch (java.io.IOException e) {
-            return "cannot start bwrap: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while trying bwrap";
-        }
+    private static String probe(ProcessRunner runner, Path bwrap) {
+        Result r = runner.run(Command.in(Path.of("/"), bwrap.toString(), "--ro-bind", "/", "/", "--dev", "/dev",
+                "--proc", "/proc", "--unshare-net", "--unshare-pid", "--die-with-parent", "true")
+                .withTimeout(java.time.Duration.ofSeconds(10)).withOutputCap(4096));
+        String out = r.text().strip();
+        return switch (r.ending()) {
+            case EXITED -> r.exitCode() == 0 ? null : "bwrap failed: " + (out.isEmpty() ? "exit " + r.exitCode() : out);
+            case TIMED_OUT -> "bwrap did not start within 10s";
+            case NOT_STARTED -> "cannot start bwrap: " + out;
+            case INTERRUPTED -> "interrupted while trying bwrap";
+        };
     }
 }

@@ -1,6 +1,8 @@
 package dev.kairos.tool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kairos.process.Git;
+import dev.kairos.process.ProcessRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +24,15 @@ public final class Tools {
     }
 
     /** The standard set, with {@code run_command} sandboxed by bubblewrap when it works here. */
-    public static Tools standard() {
-        return standard(Sandbox.detect());
+    public static Tools standard(ProcessRunner runner) {
+        return standard(runner, Sandbox.detect(runner));
     }
 
-    public static Tools standard(Sandbox sandbox) {
+    /** The standard set; every process its tools start goes through {@code runner}. */
+    public static Tools standard(ProcessRunner runner, Sandbox sandbox) {
         return new Tools(List.of(new ReadFile(), new ListFiles(), new SearchFiles(), new WriteFile(), new EditFile(),
-                new RunCommand(sandbox), new GitTool(), new Remember(), new MemorySearch(), new MemoryGet(),
+                new RunCommand(sandbox, runner), new GitTool(new Git(runner)), new Remember(), new MemorySearch(),
+                new MemoryGet(),
                 new ScheduleTool(), new NotifyUser(), new Reply()));
     }
 
