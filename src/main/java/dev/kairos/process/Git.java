@@ -35,7 +35,10 @@ public final class Git {
         this.runner = runner;
     }
 
-    /** {@code git ARGS} in {@code dir}; leading {@code -c key=value} pairs in {@code args} are the caller's own. */
+    /**
+     * {@code git ARGS} in {@code dir}. Options before the subcommand in {@code args} ({@code -c key=value},
+     * {@code --no-optional-locks}) are the caller's; the hardening comes after them, so it wins.
+     */
     public Result run(Path dir, Duration timeout, String... args) {
         return run(dir, timeout, List.of(args));
     }
@@ -60,7 +63,10 @@ public final class Git {
     private static Command command(Path dir, Duration timeout, List<String> drivers, List<String> args) {
         List<String> argv = new ArrayList<>(List.of("git", "--no-pager"));
         int i = 0;
-        for (; i + 1 < args.size() && args.get(i).equals("-c"); i += 2) argv.addAll(args.subList(i, i + 2));
+        for (; i < args.size() && args.get(i).startsWith("-"); i++) { // options before the subcommand
+            argv.add(args.get(i));
+            if (args.get(i).equals("-c") && i + 1 < args.size()) argv.add(args.get(++i));
+        }
         for (String setting : HARDENING) argv.addAll(List.of("-c", setting));
         for (String setting : drivers) argv.addAll(List.of("-c", setting));
         if (i < args.size()) {

@@ -1,6 +1,7 @@
 package dev.kairos.sense;
 
 import dev.kairos.event.Event;
+import dev.kairos.process.Git;
 import dev.kairos.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,15 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.Status;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -50,6 +48,7 @@ public final class GitSensor implements Sensor {
     private final Executor testExecutor;
     private final Duration uncommittedAfter;
     private final TestRun tests;
+    private final Git git;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** Runs whose results are stored: no longer running once the polling thread has seen that. */
     private final Queue<String> finished = new ConcurrentLinkedQueue<>();
@@ -77,6 +76,7 @@ public final class GitSensor implements Sensor {
         this.testExecutor = testExecutor;
         this.uncommittedAfter = uncommittedAfter;
         this.tests = new TestRun(worktreesDir, testTimeout, processes);
+        this.git = new Git(processes);
     }
 
     @Override
@@ -100,7 +100,7 @@ public final class GitSensor implements Sensor {
             try (Repository repo = Watches.openRepo(path)) {
                 events.addAll(pollRepo(repo, watch, now));
                 warned.remove(path);
-            } catch (IOException | GitAPIException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 warnOnce(path, e.getMessage());
             }
         }
@@ -123,12 +123,12 @@ public final class GitSensor implements Sensor {
         closed = true;
     }
 
-    private List<Event> pollRepo(Repository repo, Watch watch, Instant now) throws IOException, GitAPIException {
+    private List<Event> pollRepo(Repository repo, Watch watch, Instant now) throws IOException {
         Path path = watch.path();
         // everything that can fail comes first, so that a failure leaves the state as it was
         BranchScan.Result scan = BranchScan.scan(repo, knownHeads(path));
         String checkedOut = repo.getFullBranch();
-        Status status = Git.wrap(repo).status().call();
+        SortedSet<String> changes = WorkingTree.changes(git, path);
 
         List<Event> events = new ArrayList<>();
         state.put(HEADS + path, Json.write(scan.heads()));
@@ -139,7 +139,7 @@ public final class GitSensor implements Sensor {
             testRuns.owe(path, head, watch.testCommand().get()); // at once: a crash must not lose it
         }
         testRuns.owed(path).forEach((sha, command) -> startTests(path, sha, command));
-        uncommitted(status, path, now).ifPresent(events::add);
+        uncommitted(changes, path, now).ifPresent(events::add);
         return events;
     }
 
@@ -153,8 +153,8 @@ public final class GitSensor implements Sensor {
         }
     }
 
-    private Optional<Event> uncommitted(Status status, Path path, Instant now) {
-        if (status.isClean()) {
+    private Optional<Event> uncommitted(SortedSet<String> changes, Path path, Instant now) {
+        if (changes.isEmpty()) {
             state.remove(DIRTY_SINCE + path);
             state.remove(DIRTY_REPORTED + path);
             return Optional.empty();
@@ -170,9 +170,7 @@ public final class GitSensor implements Sensor {
             return Optional.empty();
         }
         state.put(DIRTY_REPORTED + path, sinceText);
-        Set<String> paths = new TreeSet<>(status.getUncommittedChanges());
-        paths.addAll(status.getUntracked());
-        return Optional.of(GitEvents.uncommitted(path, since, List.copyOf(paths), now));
+        return Optional.of(GitEvents.uncommitted(path, since, List.copyOf(changes), now));
     }
 
     private void startTests(Path repo, String sha, String command) {
