@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The test runs owed and done, durable in the store. A run is owed from the moment its commit is seen. When it
  * ends, its result replaces the debt in one transaction, so a crash at any point neither runs it again nor loses
- * it. A result is reported at every poll until the next poll after the one that reported it (by then its event is
- * in the inbox; a repeat after a crash is deduplicated there by its key).
+ * it. A result is reported at every poll until the next poll after the one that reported it: by then its event is
+ * in the inbox (a repeat after a crash is deduplicated there by its key) and the heads that poll saw are stored,
+ * so the commit is not taken for new again. Until then a result keeps its commit from being owed again.
  */
 final class TestRuns {
     private static final Logger log = LoggerFactory.getLogger(TestRuns.class);
@@ -35,8 +36,12 @@ final class TestRuns {
         return repo + "@" + sha;
     }
 
+    /**
+     * Records that {@code sha} is to be tested, unless its result is stored: a commit seen again after a crash
+     * (the heads seen are committed only at the next poll) was tested already.
+     */
     void owe(Path repo, String sha, String command) {
-        state.put(OWED + key(repo, sha), command);
+        state.putUnless(OWED + key(repo, sha), command, DONE + key(repo, sha));
     }
 
     /** The commits of {@code repo} whose tests are owed, with their test commands. */
