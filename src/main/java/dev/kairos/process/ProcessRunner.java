@@ -66,6 +66,7 @@ public final class ProcessRunner {
         ProcessTree tree = new ProcessTree(process, tether.holds());
         live.add(tree);
         records.add(tree);
+        tether.release(process);
         try {
             return await(command, process, tree, startedAt);
         } finally {

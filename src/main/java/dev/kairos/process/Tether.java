@@ -17,9 +17,13 @@ import java.util.Optional;
  * killing descendants and to the records of {@link ChildRecords}.
  */
 final class Tether {
-    /** POSIX sh: fd 3 is the agent's pipe; a watcher waits for its end and then kills the group. */
+    /**
+     * POSIX sh: fd 3 is the agent's pipe. The first line on it says the agent has recorded the process (if the agent
+     * dies first, nothing runs); a watcher then waits for the pipe's end and kills the group.
+     */
     static final String SCRIPT = """
             exec 3<&0 </dev/null
+            read -r _ <&3 || exit 125
             { read -r _ <&3; kill -s KILL 0; } &
             w=$!
             exec 3<&-
@@ -45,6 +49,17 @@ final class Tether {
 
     boolean holds() {
         return setsid.isPresent();
+    }
+
+    /** Lets a tethered process start its command, once it is recorded. */
+    void release(Process process) {
+        if (setsid.isEmpty()) return;
+        try {
+            process.getOutputStream().write('\n');
+            process.getOutputStream().flush();
+        } catch (java.io.IOException e) {
+            // it has ended already
+        }
     }
 
     List<String> wrap(List<String> argv) {
