@@ -24,6 +24,9 @@ final class ChildRecords {
     private final Optional<Long> ownerStarted = ProcessTable.started(owner);
     private boolean warned;
 
+    /** The variable that marks every child of a runner with its owner, so leftovers can be told from strangers. */
+    static final String MARK = "KAIROS_RUN_BY";
+
     ChildRecords(Path dir) {
         this.dir = dir;
     }
@@ -78,7 +81,7 @@ final class ChildRecords {
             if (ownerRuns) return 0; // a live Kairos process: its children are its own business
             long pid = Long.parseLong(f.getFileName().toString());
             int killed = ProcessTree.killLeftover(pid, number(fields.get("started")),
-                    Boolean.parseBoolean(fields.get("session")));
+                    Boolean.parseBoolean(fields.get("session")), MARK + "=" + tag(ownerPid, ownerStart));
             if (killed > 0) {
                 log.warn("killed {} process(es) left running by a Kairos process that stopped without cleaning up "
                         + "(pid {}, owner {})", killed, pid, ownerPid);
@@ -89,6 +92,15 @@ final class ChildRecords {
             Files.deleteIfExists(f); // unreadable: nothing it names can be told apart from a stranger's process
             return 0;
         }
+    }
+
+    /** The value of {@link #MARK} in this runner's children. */
+    String mark() {
+        return tag(owner, ownerStarted);
+    }
+
+    private static String tag(long pid, Optional<Long> started) {
+        return pid + "@" + started.map(String::valueOf).orElse("");
     }
 
     private static Optional<Long> number(String text) {

@@ -2,7 +2,6 @@ package dev.kairos.process;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,18 +47,8 @@ public record Command(List<String> argv, Path dir, Map<String, String> env, Dura
         return new Command(argv, dir, env, timeout, bytes);
     }
 
-    Command withArgv(List<String> value) {
-        return new Command(value, dir, env, timeout, outputCap);
-    }
-
     /** The program's name, for messages. */
     String program() {
         return Path.of(argv.getFirst()).getFileName().toString();
-    }
-
-    static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

@@ -42,7 +42,8 @@ public final class ProcessRunner {
     /** Runs {@code command} to its end, its time-out or an interrupt. Never throws. */
     public Result run(Command command) {
         if (stopping) return Result.notStarted("not started: kairos is stopping");
-        Map<String, String> env = ChildEnvironment.of(parentEnv, command.env());
+        Map<String, String> env = new java.util.TreeMap<>(ChildEnvironment.of(parentEnv, command.env()));
+        env.put(ChildRecords.MARK, records.mark());
         String program = command.argv().getFirst();
         boolean found = program.contains("/") ? Files.isExecutable(command.dir().resolve(program))
                 : Tether.onPath(program, env).isPresent();

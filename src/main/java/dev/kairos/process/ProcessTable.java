@@ -56,6 +56,19 @@ final class ProcessTable {
         }
     }
 
+    /** Whether {@code pid}'s environment holds the entry {@code entry} ("NAME=value"); false when unreadable. */
+    static boolean environmentHas(long pid, String entry) {
+        try {
+            byte[] environ = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("environ"));
+            for (String e : new String(environ, java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+                if (e.equals(entry)) return true;
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** When {@code pid} started, in epoch milliseconds; empty when it is gone or the system does not say. */
     static Optional<Long> started(long pid) {
         return ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).map(java.time.Instant::toEpochMilli);

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A started process and everything it started. A tethered process leads a session of its own (its pid is the
@@ -40,35 +41,34 @@ final class ProcessTree {
 
     /** Kills the process, its descendants and whatever is left in its session; returns how many it signalled. */
     int kill() {
-        return killAll(process.toHandle(), ownSession);
+        return killAll(process.toHandle(), ownSession, process.pid(), h -> true);
     }
 
     /** Kills what the process left running in its session after it exited. */
     int killStragglers() {
-        return ownSession ? killAll(process.toHandle(), true) : 0;
+        return ownSession ? killAll(process.toHandle(), true, process.pid(), h -> true) : 0;
     }
 
     /**
      * Kills the session {@code sid} left by a runner that is gone, unless the id now belongs to another process
-     * (its start time differs). Returns how many processes it signalled.
+     * (its start time differs). Where /proc tells, only processes whose environment carries {@code mark} (which
+     * the runner gave every child) are killed: a record planted by hand cannot name a stranger. Returns how many
+     * processes it signalled.
      */
-    static int killLeftover(long sid, Optional<Long> startedMillis, boolean ownSession) {
+    static int killLeftover(long sid, Optional<Long> startedMillis, boolean ownSession, String mark) {
         Optional<ProcessHandle> leader = ProcessHandle.of(sid);
         if (leader.isPresent() && (startedMillis.isEmpty() || !ProcessTable.isSame(sid, startedMillis.get()))) {
             return 0; // gone, and its id reused by a process that is not ours (a live leader keeps its start time)
         }
         if (leader.isEmpty() && !ownSession) return 0; // nothing to find it by
-        return killAll(leader.orElse(null), ownSession, sid);
+        Predicate<ProcessHandle> ours = h -> !ProcessTable.available() || ProcessTable.environmentHas(h.pid(), mark);
+        return killAll(leader.orElse(null), ownSession, sid, ours);
     }
 
-    private static int killAll(ProcessHandle root, boolean session) {
-        return killAll(root, session, root.pid());
-    }
-
-    private static int killAll(ProcessHandle root, boolean session, long sid) {
+    private static int killAll(ProcessHandle root, boolean session, long sid, Predicate<ProcessHandle> ours) {
         Set<Long> signalled = new LinkedHashSet<>();
         for (int round = 0; round < ROUNDS; round++) {
-            List<ProcessHandle> found = running(root, session, sid);
+            List<ProcessHandle> found = running(root, session, sid).stream().filter(ours).toList();
             if (found.isEmpty()) break;
             for (ProcessHandle h : found) {
                 h.destroyForcibly();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Killing leftovers at start must never hit a process that is not a leftover: the children of a Kairos process
- * that still runs (a `kairos chat` beside `kairos up`), or a process that got a recorded pid after the recorded
- * one ended.
+ * that still runs (a `kairos chat` beside `kairos up`), a process that got a recorded pid after the recorded one
+ * ended, or a process named in a record that someone else wrote.
  */
 class LeftoversAreKilledOnlyWhenTheirOwnerIsGoneTest {
     @TempDir Path tmp;
@@ -41,12 +41,8 @@ class LeftoversAreKilledOnlyWhenTheirOwnerIsGoneTest {
         Process stranger = new ProcessBuilder("sleep", "303").start();
         try {
             long started = stranger.toHandle().info().startInstant().orElseThrow().toEpochMilli();
-            Process gone = new ProcessBuilder("true").start();
-            gone.waitFor();
-            Path records = Files.createDirectories(tmp.resolve("records"));
             // the record of an earlier process that had the stranger's pid, left by an owner that is gone
-            Files.writeString(records.resolve(Long.toString(stranger.pid())), "started=" + (started - 60_000)
-                    + "\nsession=true\nowner=" + gone.pid() + "\nownerStarted=1\n");
+            Path records = record(stranger.pid(), started - 60_000);
 
             int killed = new ProcessRunner(records, System.getenv()).killLeftovers();
 
@@ -56,5 +52,30 @@ class LeftoversAreKilledOnlyWhenTheirOwnerIsGoneTest {
         } finally {
             stranger.destroyForcibly();
         }
+    }
+
+    @Test
+    void aRecordWrittenByHandCannotNameAProcessKairosDidNotStart() throws Exception {
+        Process stranger = new ProcessBuilder("setsid", "sleep", "304").start();
+        try {
+            long started = stranger.toHandle().info().startInstant().orElseThrow().toEpochMilli();
+            Path records = record(stranger.pid(), started); // its true pid and start time, "left by" a dead owner
+
+            int killed = new ProcessRunner(records, System.getenv()).killLeftovers();
+
+            assertThat(killed).isZero();
+            assertThat(Pids.running(stranger.pid())).isTrue();
+        } finally {
+            stranger.destroyForcibly();
+        }
+    }
+
+    private Path record(long pid, long started) throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path records = Files.createDirectories(tmp.resolve("records"));
+        Files.writeString(records.resolve(Long.toString(pid)), "started=" + started + "\nsession=true\nowner="
+                + gone.pid() + "\nownerStarted=1\n");
+        return records;
     }
 }
