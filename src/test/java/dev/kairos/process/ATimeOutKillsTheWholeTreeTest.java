@@ -1,6 +1,7 @@
 package dev.kairos.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kairos.testkit.Processes;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ class ATimeOutKillsTheWholeTreeTest {
 
     @Test
     void theTimeOutKillsChildrenAndProcessesThatLeftTheGroup() {
+        assumeTrue(Pids.sessionsFollowed(), "needs setsid and /proc (Linux): commands run untethered here");
         Result r = bash("sleep 301 & echo $! > child.pid; (set -m; sleep 302 & echo $! > own-group.pid); wait",
                 Duration.ofSeconds(1));
 
@@ -40,6 +42,7 @@ class ATimeOutKillsTheWholeTreeTest {
 
     @Test
     void whatACommandLeavesInTheBackgroundEndsWithIt() {
+        assumeTrue(Pids.sessionsFollowed(), "needs setsid and /proc (Linux): commands run untethered here");
         Result r = bash("sleep 303 > /dev/null 2>&1 & echo $! > background.pid; echo done", Duration.ofMinutes(1));
 
         assertThat(r.ok()).isTrue();

@@ -1,11 +1,13 @@
 package dev.kairos.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ChildrenDieWithTheAgentTest {
     @TempDir Path tmp;
     private Process agent;
+
+    @BeforeEach
+    void needsSessions() {
+        assumeTrue(Pids.sessionsFollowed(), "needs setsid and /proc (Linux): commands run untethered here");
+    }
 
     @AfterEach
     void tearDown() {

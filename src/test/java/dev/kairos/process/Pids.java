@@ -20,6 +20,11 @@ final class Pids {
         Await.until(Duration.ofSeconds(10), "process " + pid + " to end", () -> !ProcessTable.running(pid));
     }
 
+    /** Whether commands run tethered in sessions of their own that /proc lets us follow (Linux with setsid). */
+    static boolean sessionsFollowed() {
+        return Tether.find(System.getenv()).holds() && ProcessTable.available();
+    }
+
     static boolean running(long pid) {
         return ProcessTable.running(pid);
     }
