@@ -18,6 +18,7 @@ import dev.kairos.memory.Journal;
 import dev.kairos.memory.Memory;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
+import dev.kairos.process.ProcessRunner;
 import dev.kairos.tool.Sandbox;
 import dev.kairos.tool.Tools;
 import dev.kairos.model.ModelClient;
@@ -75,6 +76,7 @@ public final class Kairos implements AutoCloseable {
     private final Approvals approvals;
     private final Memory memory;
     private final Dream dream;
+    private final ProcessRunner processes;
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -89,6 +91,8 @@ public final class Kairos implements AutoCloseable {
         this.clock = clock;
         Workspace ws = config.workspace();
         this.store = Store.open(ws.stateDb());
+        this.processes = new ProcessRunner(ws.processesDir(), System.getenv());
+        processes.killLeftovers(); // what an agent killed with kill -9 left running
         this.inbox = new Inbox(store.jdbi());
         this.tasks = new Tasks(store.jdbi());
         this.beats = new BeatCounts(store.jdbi());
@@ -115,7 +119,8 @@ public final class Kairos implements AutoCloseable {
             this.schedule = Optional.of(s);
             Config.Sensors sc = config.sensors();
             sensors.add(new GitSensor(store.jdbi(), this::watching, ws.worktreesDir(),
-                    mode == Mode.DAEMON ? background : Runnable::run, sc.uncommittedAfter(), sc.testTimeout()));
+                    mode == Mode.DAEMON ? background : Runnable::run, processes, sc.uncommittedAfter(),
+                    sc.testTimeout()));
             sensors.add(new FileSensor(this::watching, clock, mode == Mode.DAEMON
                     ? FileSensor.Detection.WATCH_SERVICE : FileSensor.Detection.POLLING, sc.debounce(), sc.ignore()));
             sensors.add(s);
@@ -144,11 +149,11 @@ public final class Kairos implements AutoCloseable {
     private Agent agent(ModelSpec spec, Map<String, String> env) {
         ModelClient client = ModelClients.create(spec, env, config.models().timeout());
         Workspace ws = config.workspace();
-        sandbox = Sandbox.detect(env);
+        sandbox = Sandbox.detect(env, processes);
         Agent.Setup setup = new Agent.Setup(ws.home(), () -> watching().stream().map(Watch::path).toList(),
-                () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(), Tools.standard(sandbox),
-                sandbox.isolates(), () -> policy, approvals, PROACTIVE_COMMAND_TIMEOUT, memory,
-                config.sensors().testTimeout());
+                () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(),
+                Tools.standard(processes, sandbox), sandbox.isolates(), () -> policy, approvals,
+                PROACTIVE_COMMAND_TIMEOUT, memory, config.sensors().testTimeout(), processes);
         return Agent.create(client, prices().find(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
@@ -322,6 +327,7 @@ public final class Kairos implements AutoCloseable {
     public void close() {
         for (Sensor s : sensors) s.close();
         if (background != null) background.shutdownNow();
+        processes.shutdown(); // test runs and commands still running die with their children
         memory.close();
     }
 }

@@ -23,6 +23,8 @@ import dev.kairos.model.ToolSpec;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
 import dev.kairos.policy.PolicyContext;
+import dev.kairos.process.Git;
+import dev.kairos.process.ProcessRunner;
 import dev.kairos.sense.Schedules;
 import dev.kairos.tool.ToolContext;
 import dev.kairos.tool.Tools;
@@ -117,7 +119,7 @@ public final class Agent implements TaskRunner {
      */
     public record Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
             Tools tools, boolean sandboxed, Supplier<Policy> policy, Approvals approvals,
-            Duration proactiveCommandTimeout, Memory memory, Duration testTimeout) {}
+            Duration proactiveCommandTimeout, Memory memory, Duration testTimeout, ProcessRunner processes) {}
 
     /**
      * Builds the agent around one model; every tool call goes through the policy. A model with no known price
@@ -174,10 +176,10 @@ public final class Agent implements TaskRunner {
             return new Turn(client, name, price.orElse(Price.FREE), gate, ledger, overBudget, clock, zone,
                     Turn.Limits.DEFAULT);
         };
-        return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees")), recall,
-                overBudget, budgets, tasks, inbox,
-                journal, jdbi, clock, zone, new FixCheck(new LocalShell(), setup.testTimeout()), client,
-                new ChatTasks(jdbi, tasks, setup.approvals(), journal));
+        return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees"),
+                new Git(setup.processes())), recall, overBudget, budgets, tasks, inbox, journal, jdbi, clock, zone,
+                new FixCheck(new RunnerShell(setup.processes(), setup.tools().sandbox(), setup.workspace(), clock),
+                        setup.testTimeout()), client, new ChatTasks(jdbi, tasks, setup.approvals(), journal));
     }
 
     /** The model call waiting for its answer, if any: "task=3 model=anthropic/… waiting 47 s". */

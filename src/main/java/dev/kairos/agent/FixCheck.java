@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Whether a fix task is done, seen by Kairos rather than taken from the model's word: after the turn, the watch's
@@ -32,6 +33,11 @@ final class FixCheck {
     @FunctionalInterface
     interface Shell {
         Ran run(Path dir, List<String> command, Duration timeout);
+
+        /** Why the test command cannot run here (no sandbox to confine the model's code); empty when it can. */
+        default Optional<String> whyNoTests() {
+            return Optional.empty();
+        }
     }
 
     /** The outcome: done (with what was verified) or not (the reason, then the output's last lines). */
@@ -67,6 +73,8 @@ final class FixCheck {
         // staged before the test runs, so what the test itself leaves behind is not committed with the fix
         Ran add = changed ? git(worktree, "add", "-A") : head;
         if (!add.ok()) return failed("kairos could not stage the changes in " + worktree, add);
+        Optional<String> cannot = shell.whyNoTests();
+        if (cannot.isPresent()) return new Verdict(false, cannot.get(), "");
         Ran test = shell.run(worktree, List.of("bash", "-c", testCommand), testTimeout);
         if (!test.ok()) {
             String how = test.timedOut() ? "timed out after " + testTimeout.toSeconds() + " s" : "exit " + test.exit();

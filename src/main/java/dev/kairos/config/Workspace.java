@@ -50,6 +50,11 @@ public record Workspace(Path home) {
         return home.resolve("worktrees");
     }
 
+    /** Records of the processes the agent has running, so a start after a crash can kill what was left. */
+    public Path processesDir() {
+        return home.resolve("processes");
+    }
+
     public boolean initialised() {
         return Files.exists(configFile()) && Files.isDirectory(memoryDir().resolve(".git"));
     }

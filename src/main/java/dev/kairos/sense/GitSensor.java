@@ -1,6 +1,8 @@
 package dev.kairos.sense;
 
 import dev.kairos.event.Event;
+import dev.kairos.process.Git;
+import dev.kairos.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.Status;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -43,38 +41,42 @@ public final class GitSensor implements Sensor {
     private static final String HEADS = "heads:";
     private static final String DIRTY_SINCE = "dirty-since:";
     private static final String DIRTY_REPORTED = "dirty-reported:";
-    private static final String TEST_PENDING = "test-pending:";
-    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
-
-    private record Finished(String pendingKey, TestRun.Result result) {}
 
     private final StagedState state;
+    private final TestRuns testRuns;
     private final Supplier<List<Watch>> watches;
     private final Executor testExecutor;
     private final Duration uncommittedAfter;
     private final TestRun tests;
+    private final Git git;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
+    /** Runs whose results are stored: no longer running once the polling thread has seen that. */
+    private final Queue<String> finished = new ConcurrentLinkedQueue<>();
     private final Set<Path> warned = new HashSet<>();
     private volatile Runnable wake = () -> {};
     private volatile boolean closed;
 
     /** With the default thresholds: uncommitted after 4 hours, tests killed after 10 minutes. */
-    public GitSensor(Jdbi jdbi, Supplier<List<Watch>> watches, Path worktreesDir, Executor testExecutor) {
-        this(jdbi, watches, worktreesDir, testExecutor, DEFAULT_UNCOMMITTED_AFTER, DEFAULT_TEST_TIMEOUT);
+    public GitSensor(Jdbi jdbi, Supplier<List<Watch>> watches, Path worktreesDir, Executor testExecutor,
+            ProcessRunner processes) {
+        this(jdbi, watches, worktreesDir, testExecutor, processes, DEFAULT_UNCOMMITTED_AFTER, DEFAULT_TEST_TIMEOUT);
     }
 
     /**
      * @param worktreesDir where test runs get their temporary worktrees, e.g. {@code KAIROS_HOME/worktrees}
      * @param testExecutor runs the test commands; must not be the heartbeat's own thread in production
+     * @param processes starts git and the test commands
      */
     public GitSensor(Jdbi jdbi, Supplier<List<Watch>> watches, Path worktreesDir, Executor testExecutor,
-            Duration uncommittedAfter, Duration testTimeout) {
-        this.state = new StagedState(new SensorState(jdbi, name()));
+            ProcessRunner processes, Duration uncommittedAfter, Duration testTimeout) {
+        SensorState stored = new SensorState(jdbi, name());
+        this.state = new StagedState(stored);
+        this.testRuns = new TestRuns(stored);
         this.watches = watches;
         this.testExecutor = testExecutor;
         this.uncommittedAfter = uncommittedAfter;
-        this.tests = new TestRun(worktreesDir, testTimeout);
+        this.tests = new TestRun(worktreesDir, testTimeout, processes);
+        this.git = new Git(processes);
     }
 
     @Override
@@ -85,6 +87,8 @@ public final class GitSensor implements Sensor {
     @Override
     public List<Event> poll(Instant now) {
         state.commit();
+        testRuns.forgetReported();
+        for (String key; (key = finished.poll()) != null; ) running.remove(key); // its debt is gone from the store
         List<Event> events = new ArrayList<>();
         for (Watch watch : watches.get()) {
             Path path = watch.path();
@@ -96,15 +100,11 @@ public final class GitSensor implements Sensor {
             try (Repository repo = Watches.openRepo(path)) {
                 events.addAll(pollRepo(repo, watch, now));
                 warned.remove(path);
-            } catch (IOException | GitAPIException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 warnOnce(path, e.getMessage());
             }
         }
-        for (Finished f; (f = finished.poll()) != null; ) {
-            events.add(GitEvents.tests(f.result(), now));
-            state.remove(f.pendingKey());
-            running.remove(f.pendingKey());
-        }
+        for (TestRun.Result r : testRuns.toReport()) events.add(GitEvents.tests(r, now));
         if (events.isEmpty()) state.commit();
         return events;
     }
@@ -114,19 +114,21 @@ public final class GitSensor implements Sensor {
         this.wake = wake;
     }
 
-    /** Kills running test commands; they are still owed and run again after a restart. */
+    /**
+     * Stops recording results: a run cut short by the stop (the process runner kills it) is still owed and runs
+     * again after a restart.
+     */
     @Override
     public void close() {
         closed = true;
-        tests.killAll();
     }
 
-    private List<Event> pollRepo(Repository repo, Watch watch, Instant now) throws IOException, GitAPIException {
+    private List<Event> pollRepo(Repository repo, Watch watch, Instant now) throws IOException {
         Path path = watch.path();
         // everything that can fail comes first, so that a failure leaves the state as it was
         BranchScan.Result scan = BranchScan.scan(repo, knownHeads(path));
         String checkedOut = repo.getFullBranch();
-        Status status = Git.wrap(repo).status().call();
+        SortedSet<String> changes = WorkingTree.changes(git, path);
 
         List<Event> events = new ArrayList<>();
         state.put(HEADS + path, Json.write(scan.heads()));
@@ -134,14 +136,10 @@ public final class GitSensor implements Sensor {
         scan.commits().forEach(c -> events.add(GitEvents.commit(path, c, now)));
         String head = checkedOut == null ? null : scan.heads().get(checkedOut);
         if (watch.testCommand().isPresent() && head != null && scan.newShas().contains(head)) {
-            state.putNow(TEST_PENDING + path + "@" + head, watch.testCommand().get());
+            testRuns.owe(path, head, watch.testCommand().get()); // at once: a crash must not lose it
         }
-        String pending = TEST_PENDING + path + "@";
-        state.withPrefix(pending).forEach((key, command) -> {
-            String sha = key.substring(pending.length());
-            if (SHA.matcher(sha).matches()) startTests(key, path, sha, command);
-        });
-        uncommitted(status, path, now).ifPresent(events::add);
+        testRuns.owed(path).forEach((sha, command) -> startTests(path, sha, command));
+        uncommitted(changes, path, now).ifPresent(events::add);
         return events;
     }
 
@@ -155,8 +153,8 @@ public final class GitSensor implements Sensor {
         }
     }
 
-    private Optional<Event> uncommitted(Status status, Path path, Instant now) {
-        if (status.isClean()) {
+    private Optional<Event> uncommitted(SortedSet<String> changes, Path path, Instant now) {
+        if (changes.isEmpty()) {
             state.remove(DIRTY_SINCE + path);
             state.remove(DIRTY_REPORTED + path);
             return Optional.empty();
@@ -172,22 +170,22 @@ public final class GitSensor implements Sensor {
             return Optional.empty();
         }
         state.put(DIRTY_REPORTED + path, sinceText);
-        Set<String> paths = new TreeSet<>(status.getUncommittedChanges());
-        paths.addAll(status.getUntracked());
-        return Optional.of(GitEvents.uncommitted(path, since, List.copyOf(paths), now));
+        return Optional.of(GitEvents.uncommitted(path, since, List.copyOf(changes), now));
     }
 
-    private void startTests(String pendingKey, Path repo, String sha, String command) {
-        if (!running.add(pendingKey)) return;
+    private void startTests(Path repo, String sha, String command) {
+        String key = TestRuns.key(repo, sha);
+        if (!running.add(key)) return;
         try {
             testExecutor.execute(() -> {
                 TestRun.Result result = tests.run(repo, sha, command);
-                if (closed) return;
-                finished.add(new Finished(pendingKey, result));
+                if (closed || Thread.currentThread().isInterrupted()) return; // cut short by the stop: still owed
+                testRuns.done(result);
+                finished.add(key);
                 wake.run();
             });
         } catch (RejectedExecutionException e) {
-            running.remove(pendingKey);
+            running.remove(key);
             log.warn("cannot start tests repo={} sha={} reason=executor-rejected", repo, sha);
         }
     }

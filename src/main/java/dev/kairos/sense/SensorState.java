@@ -28,6 +28,15 @@ public final class SensorState {
                 .bind("s", sensor).bind("k", key).bind("v", value).execute());
     }
 
+    /** Puts {@code key} unless {@code unlessKey} is present: one statement, so it cannot race a write of that key. */
+    public void putUnless(String key, String value, String unlessKey) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                INSERT INTO sensor_state (sensor, key, value) SELECT :s, :k, :v
+                WHERE NOT EXISTS (SELECT 1 FROM sensor_state WHERE sensor = :s AND key = :u)
+                ON CONFLICT (sensor, key) DO UPDATE SET value = excluded.value""")
+                .bind("s", sensor).bind("k", key).bind("v", value).bind("u", unlessKey).execute());
+    }
+
     public void remove(String key) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sensor_state WHERE sensor = :s AND key = :k")
                 .bind("s", sensor).bind("k", key).execute());

@@ -46,13 +46,6 @@ final class StagedState {
         staged.put(key, Optional.empty());
     }
 
-    /** Writes through at once, for facts that must survive a crash before anything is reported. */
-    void putNow(String key, String value) {
-        staged.remove(key);
-        state.put(key, value);
-        durable().put(key, value);
-    }
-
     /** Makes the staged changes durable: call when the events they describe have been stored (or there are none). */
     void commit() {
         if (staged.isEmpty()) return;

@@ -1,7 +1,6 @@
 package dev.kairos.tool;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The first and last bytes of a stream of any length, with a count of those in between: a command that prints
- * 5 GB, or a huge file, costs a fixed amount of memory. Thread-safe, so a reader thread can fill it while the
- * caller gives up waiting.
+ * The first and last bytes of a file of any length, with a count of those in between: a huge file costs a fixed
+ * amount of memory. (A process's output is clipped the same way by the process runner.)
  */
 final class Clip {
     static final int DEFAULT_SIDE = 64 * 1024;
@@ -33,16 +31,6 @@ final class Clip {
         System.arraycopy(b, off, head, headLength, toHead);
         headLength += toHead;
         for (int i = off + toHead; i < off + len; i++) tail[(int) (tailWritten++ % tail.length)] = b[i];
-    }
-
-    /** Reads the stream to its end (or until it is closed under us). */
-    void drain(InputStream in) {
-        byte[] buf = new byte[8192];
-        try {
-            for (int n; (n = in.read(buf)) >= 0; ) write(buf, 0, n);
-        } catch (IOException e) {
-            // the process was killed or the stream closed: keep what arrived
-        }
     }
 
     static Clip ofFile(Path file, int side) throws IOException {

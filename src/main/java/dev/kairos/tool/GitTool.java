@@ -1,17 +1,18 @@
 package dev.kairos.tool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import dev.kairos.process.Git;
+import dev.kairos.process.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code git {action, …}}: status, diff, log, branch, commit and worktree-add in the task's folder, through the
- * {@code git} command. Proactive work makes a worktree and works there, so the user's working copy is never touched.
- * There is no push: publishing goes through the outbox.
+ * hardened {@code git} command ({@link Git}: nothing the repository's configuration names runs). Proactive work
+ * makes a worktree and works there, so the user's working copy is never touched. There is no push: publishing goes
+ * through the outbox.
  */
 final class GitTool implements Tool {
     static final List<String> ACTIONS = List.of("status", "diff", "log", "branch", "commit", "worktree-add");
@@ -24,6 +25,12 @@ final class GitTool implements Tool {
             .string("base", "worktree-add: the commit or branch to start from; default HEAD", false)
             .string("message", "commit: the commit message", false)
             .strings("paths", "commit: the paths to stage; default: every change", false).build();
+
+    private final Git git;
+
+    GitTool(Git git) {
+        this.git = git;
+    }
 
     @Override
     public String name() {
@@ -95,7 +102,7 @@ final class GitTool implements Tool {
         }
         ToolResult staged = git(ctx, dir, add.toArray(String[]::new));
         if (staged.isError()) return staged;
-        List<String> commit = new ArrayList<>(List.of("-c", "commit.gpgsign=false"));
+        List<String> commit = new ArrayList<>();
         if (!hasIdentity(ctx, dir)) commit.addAll(List.of("-c", "user.name=Kairos", "-c", "user.email=kairos@localhost"));
         commit.addAll(List.of("commit", "-m", message));
         return git(ctx, dir, commit.toArray(String[]::new));
@@ -119,7 +126,7 @@ final class GitTool implements Tool {
         return name;
     }
 
-    private static boolean hasIdentity(ToolContext ctx, Path dir) {
+    private boolean hasIdentity(ToolContext ctx, Path dir) {
         return !git(ctx, dir, "config", "user.email").isError();
     }
 
@@ -132,40 +139,17 @@ final class GitTool implements Tool {
         return "";
     }
 
-    private static ToolResult git(ToolContext ctx, Path dir, String... args) {
-        List<String> argv = new ArrayList<>(List.of("git", "--no-pager", "-c", "color.ui=false"));
-        argv.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("GIT_TERMINAL_PROMPT", "0");
-        pb.environment().put("GIT_PAGER", "cat");
-        pb.environment().put("GIT_EDITOR", "true");
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            throw new ToolFailure("cannot run git: " + e.getMessage() + " (is git installed?)");
-        }
+    private ToolResult git(ToolContext ctx, Path dir, String... args) {
         String verb = verb(args);
-        Clip out = new Clip(Clip.DEFAULT_SIDE);
-        Thread reader = Thread.ofVirtual().name("git-output").start(() -> out.drain(p.getInputStream()));
-        try {
-            p.getOutputStream().close();
-            if (!p.waitFor(ctx.commandTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new ToolFailure("git " + verb + " timed out and was stopped");
-            }
-            reader.join();
-            String text = out.text(ctx.resultTokens() - 64).strip();
-            if (p.exitValue() != 0) {
-                return ToolResult.error("git " + verb + " failed (exit code " + p.exitValue() + "): " + text);
-            }
-            return ToolResult.ok(text);
-        } catch (IOException e) {
-            throw new ToolFailure("lost git's output: " + e.getMessage());
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new ToolFailure("interrupted; git was stopped");
-        }
+        Result r = git.run(dir, ctx.commandTimeout(), args);
+        String text = r.output().isEmpty() ? "" : TokenCap.cap(r.output().head(), r.output().cutBytes(),
+                r.output().tail(), ctx.resultTokens() - 64).strip();
+        return switch (r.ending()) {
+            case NOT_STARTED -> throw new ToolFailure(text + (text.contains("not found") ? " (is git installed?)" : ""));
+            case TIMED_OUT -> throw new ToolFailure("git " + verb + " timed out and was stopped");
+            case INTERRUPTED -> throw new ToolFailure("interrupted; git was stopped");
+            case EXITED -> r.exitCode() == 0 ? ToolResult.ok(text)
+                    : ToolResult.error("git " + verb + " failed (exit code " + r.exitCode() + "): " + text);
+        };
     }
 }

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * What no tool writes, whatever the policy's rules say: Kairos's control files at the top of its workspace (the
- * configuration, the state, the lock, the logs, the keys and the cache of native libraries) and git metadata (a
+ * configuration, the state, the locks, the logs, the keys, the cache of native libraries and the records of running
+ * processes) and git metadata (a
  * {@code .git} folder or file, any git directory). Writing them would let a model widen its own permissions or make
  * git run a program of its choosing. AGENTS.md and HEARTBEAT.md, which change what the agent does unattended,
  * change only with the user's approval. Paths are real paths ({@link RealPaths}); names compare ignoring case, as a
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
  */
 public final class ProtectedPaths {
     /** Top-level entries of the workspace that are Kairos's own, besides state.db*; not worktrees/, where tasks work. */
-    private static final Set<String> CONTROL = Set.of("kairos.yaml", "agent.lock", "logs", "keys", "cache");
+    private static final Set<String> CONTROL = Set.of("kairos.yaml", "agent.lock", "logs", "keys", "cache",
+            "processes", "dream.lock");
     private static final Set<String> ASK = Set.of("agents.md", "heartbeat.md");
 
     private ProtectedPaths() {}

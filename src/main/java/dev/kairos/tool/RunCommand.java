@@ -2,33 +2,29 @@ package dev.kairos.tool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kairos.config.Durations;
-import java.io.IOException;
+import dev.kairos.process.Command;
+import dev.kairos.process.ProcessRunner;
+import dev.kairos.process.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
- * {@code run_command {command, cwd}}: bash in the sandbox, killed with its children at the time-out; the result
- * holds the exit code and the head and tail of the output (stdout and stderr together, as a terminal shows them).
+ * {@code run_command {command, cwd}}: bash in the sandbox, through the process runner (secrets scrubbed from the
+ * environment, no input, killed with its children at the time-out); the result holds the exit code and the head
+ * and tail of the output (stdout and stderr together, as a terminal shows them).
  */
 final class RunCommand implements Tool {
-    /** Environment variables a command never sees: a prompt-injected command must not be able to print them. */
-    static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|COOKIE|SESSION).*|SSH_AUTH_SOCK|GPG_AGENT_INFO");
-    private static final Duration GRACE = Duration.ofSeconds(2);
     private static final ObjectNode SCHEMA = Schema.object()
             .string("command", "a bash command line", true)
             .string("cwd", "the folder to run in, relative to the task's folder; default: the task's folder", false)
             .build();
 
     private final Sandbox sandbox;
+    private final ProcessRunner runner;
 
-    RunCommand(Sandbox sandbox) {
+    RunCommand(Sandbox sandbox, ProcessRunner runner) {
         this.sandbox = sandbox;
+        this.runner = runner;
     }
 
     @Override
@@ -60,62 +56,22 @@ final class RunCommand implements Tool {
         Path cwd = Access.readable(ctx, Schema.optionalText(input, "cwd").orElse("."));
         if (!Files.isDirectory(cwd)) throw new ToolFailure("no such folder: " + cwd);
 
-        ProcessBuilder pb = new ProcessBuilder(sandbox.argv(command, cwd, ctx)).directory(cwd.toFile())
-                .redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(name -> SECRET_NAME.matcher(name).matches());
-        env.put("TERM", "dumb");
-        env.put("GIT_TERMINAL_PROMPT", "0");
-
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            throw new ToolFailure("cannot start bash: " + e.getMessage());
-        }
-        Clip output = new Clip(Clip.DEFAULT_SIDE);
-        Thread reader = Thread.ofVirtual().name("run_command-output").start(() -> output.drain(process.getInputStream()));
-        try {
-            process.getOutputStream().close(); // no input: a command waiting for it gets end-of-file
-            boolean finished = process.waitFor(ctx.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                killTree(process);
-                reader.join(GRACE);
-                return ToolResult.error("timed out after " + Durations.format(ctx.commandTimeout())
-                        + "; the command and its children were killed\n" + shown(output, ctx));
+        Result r = runner.run(Command.in(cwd, sandbox.argv(command, cwd, ctx)).withTimeout(ctx.commandTimeout())
+                .withOutputCap(2 * Clip.DEFAULT_SIDE));
+        return switch (r.ending()) {
+            case NOT_STARTED -> throw new ToolFailure(r.text());
+            case INTERRUPTED -> throw new ToolFailure("interrupted; the command was killed");
+            case TIMED_OUT -> ToolResult.error("timed out after " + Durations.format(ctx.commandTimeout())
+                    + "; the command and its children were killed\n" + shown(r, ctx));
+            case EXITED -> {
+                String text = "exit code: " + r.exitCode() + "\n" + shown(r, ctx);
+                yield r.exitCode() == 0 ? ToolResult.ok(text) : ToolResult.error(text);
             }
-            // a background child may keep the output open after bash exits; do not wait for it forever
-            reader.join(GRACE);
-            String note = reader.isAlive() ? "\n(a background process still holds the output open; not waiting for it)" : "";
-            int exit = process.exitValue();
-            String text = "exit code: " + exit + "\n" + shown(output, ctx) + note;
-            return exit == 0 ? ToolResult.ok(text) : ToolResult.error(text);
-        } catch (IOException e) {
-            killTree(process);
-            throw new ToolFailure("lost the command's output: " + e.getMessage());
-        } catch (InterruptedException e) {
-            killTree(process);
-            Thread.currentThread().interrupt();
-            throw new ToolFailure("interrupted; the command was killed");
-        }
+        };
     }
 
-    private static String shown(Clip output, ToolContext ctx) {
-        return output.isEmpty() ? "(no output)" : output.text(ctx.resultTokens() - 64);
-    }
-
-    private static void killTree(Process process) {
-        // the tree first, then bash (so it spawns nothing more), then whatever the tree spawned meanwhile
-        List<ProcessHandle> tree = process.descendants().toList();
-        process.destroyForcibly();
-        for (ProcessHandle p : tree) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        try {
-            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static String shown(Result r, ToolContext ctx) {
+        Result.Output out = r.output();
+        return out.isEmpty() ? "(no output)" : TokenCap.cap(out.head(), out.cutBytes(), out.tail(), ctx.resultTokens() - 64);
     }
 }

@@ -1,12 +1,14 @@
 package dev.kairos.tool;
 
+import dev.kairos.process.Command;
+import dev.kairos.process.ProcessRunner;
+import dev.kairos.process.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +37,14 @@ public final class Sandbox {
      * every command (see PolicyContext#sandboxed); the operator log says so, and `status` lists it as a problem, so a
      * short command's terminal is not cluttered with it.
      */
-    public static Sandbox detect(Map<String, String> env) {
+    public static Sandbox detect(Map<String, String> env, ProcessRunner runner) {
         Optional<Path> found = onPath("bwrap", env);
         if (found.isEmpty()) {
             log.info("sandbox=none reason=\"bwrap not found\" effect=\"every run_command waits for approval;"
                     + " install bubblewrap to confine commands\"");
             return new Sandbox(Optional.empty(), Optional.of(NOT_INSTALLED));
         }
-        String problem = probe(found.get());
+        String problem = probe(runner, found.get());
         if (problem != null) {
             log.info("sandbox=none bwrap={} reason=\"{}\" effect=\"every run_command waits for approval\"",
                     found.get(), problem);
@@ -70,6 +72,17 @@ public final class Sandbox {
 
     public boolean isolates() {
         return bwrap.isPresent();
+    }
+
+    /**
+     * The argument vector that runs {@code command} with bash in {@code dir} confined as a task's command is: only
+     * {@code dir} writable, Kairos's control files and git metadata read-only, no network. Empty without a sandbox:
+     * the caller must not then run code it has not been allowed to run.
+     */
+    public Optional<List<String>> confine(String command, Path dir, Path workspace, java.time.InstantSource clock) {
+        if (bwrap.isEmpty()) return Optional.empty();
+        ToolContext ctx = ToolContext.at(dir, clock).withWritableRoots(List.of(dir)).withWorkspace(workspace);
+        return Optional.of(argv(command, RealPaths.real(dir), ctx));
     }
 
     /** The argument vector that runs {@code command} with bash in {@code cwd}. */
@@ -111,23 +124,16 @@ public final class Sandbox {
     }
 
     /** Null when a minimal sandbox starts and exits cleanly; else what went wrong. */
-    private static String probe(Path bwrap) {
-        try {
-            Process p = new ProcessBuilder(bwrap.toString(), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                    "--unshare-net", "--unshare-pid", "--die-with-parent", "true")
-                    .redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "bwrap did not start within 10s";
-            }
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            return p.exitValue() == 0 ? null : "bwrap failed: " + (out.isEmpty() ? "exit " + p.exitValue() : out);
-        } catch (java.io.IOException e) {
-            return "cannot start bwrap: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while trying bwrap";
-        }
+    private static String probe(ProcessRunner runner, Path bwrap) {
+        Result r = runner.run(Command.in(Path.of("/"), bwrap.toString(), "--ro-bind", "/", "/", "--dev", "/dev",
+                "--proc", "/proc", "--unshare-net", "--unshare-pid", "--die-with-parent", "true")
+                .withTimeout(java.time.Duration.ofSeconds(10)).withOutputCap(4096));
+        String out = r.text().strip();
+        return switch (r.ending()) {
+            case EXITED -> r.exitCode() == 0 ? null : "bwrap failed: " + (out.isEmpty() ? "exit " + r.exitCode() : out);
+            case TIMED_OUT -> "bwrap did not start within 10s";
+            case NOT_STARTED -> "cannot start bwrap: " + out;
+            case INTERRUPTED -> "interrupted while trying bwrap";
+        };
     }
 }

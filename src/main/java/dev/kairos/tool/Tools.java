@@ -1,6 +1,8 @@
 package dev.kairos.tool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kairos.process.Git;
+import dev.kairos.process.ProcessRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +16,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tools {
     private final Map<String, Tool> byName = new LinkedHashMap<>();
+    private final Sandbox sandbox;
 
-    private Tools(List<Tool> tools) {
+    private Tools(List<Tool> tools, Sandbox sandbox) {
+        this.sandbox = sandbox;
         for (Tool t : tools) {
             if (byName.put(t.name(), new Guarded(t)) != null) throw new IllegalArgumentException("two tools named " + t.name());
         }
     }
 
-    /** The standard set, with {@code run_command} isolated by the given sandbox (see {@link Sandbox#detect}). */
-    public static Tools standard(Sandbox sandbox) {
+    /** The standard set, with {@code run_command} isolated by bubblewrap when it works here (this process's PATH). */
+    public static Tools standard(ProcessRunner runner) {
+        return standard(runner, Sandbox.detect(System.getenv(), runner));
+    }
+
+    /** The standard set; every process its tools start goes through {@code runner}, commands confined by {@code sandbox}. */
+    public static Tools standard(ProcessRunner runner, Sandbox sandbox) {
         return new Tools(List.of(new ReadFile(), new ListFiles(), new SearchFiles(), new WriteFile(), new EditFile(),
-                new RunCommand(sandbox), new GitTool(), new Remember(), new MemorySearch(), new MemoryGet(),
-                new ScheduleTool(), new NotifyUser(), new Reply()));
+                new RunCommand(sandbox, runner), new GitTool(new Git(runner)), new Remember(), new MemorySearch(),
+                new MemoryGet(),
+                new ScheduleTool(), new NotifyUser(), new Reply()), sandbox);
+    }
+
+    /** How these tools' run_command confines commands. */
+    public Sandbox sandbox() {
+        return sandbox;
     }
 
     public Optional<Tool> get(String name) {

@@ -2,6 +2,8 @@ package dev.kairos.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kairos.process.Git;
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.TestRepo;
 import java.io.File;
 import java.io.IOException;
@@ -28,7 +30,7 @@ class DeletedWorktreeIsMadeAgainTest {
     void theTaskGetsItsWorktreeBackWithItsBranch() throws Exception {
         try (TestRepo repo = TestRepo.create(tmp.resolve("app"))) {
             String sha = repo.commit("Nothing yet");
-            Worktrees worktrees = new Worktrees(tmp.resolve("home/worktrees"));
+            Worktrees worktrees = new Worktrees(tmp.resolve("home/worktrees"), new Git(Processes.runner()));
             Path tree = worktrees.forTask(7, repo.dir(), sha);
             assertThat(tree).isEqualTo(tmp.resolve("home/worktrees/task-7"));
             assertThat(tree.resolve("README.md")).exists();

@@ -3,6 +3,7 @@ package dev.kairos.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kairos.testkit.Processes;
 import dev.kairos.Kairos;
 import dev.kairos.config.ConfigReader;
 import dev.kairos.heartbeat.BeatReport;
@@ -49,7 +50,7 @@ class FailingTestGetsFixedInAWorktreeTest {
 
     @Test
     void theFixLandsOnTheTaskBranchAndTheUsersCheckoutIsUntouched() throws Exception {
-        assumeTrue(Sandbox.detect(System.getenv()).isolates(),
+        assumeTrue(Sandbox.detect(System.getenv(), Processes.runner()).isolates(),
                 "without a bubblewrap sandbox even the configured test command waits for approval");
         Path home = tmp.resolve("home");
         try (FakeModelServer server = FakeModelServer.start(); TestRepo repo = TestRepo.create(tmp.resolve("app"))) {

@@ -1,6 +1,7 @@
 package dev.kairos.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kairos.Kairos;
 import dev.kairos.config.ConfigReader;
@@ -10,10 +11,12 @@ import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.Conversation.ToolResultSeen;
 import dev.kairos.testkit.FakeModelServer;
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
+import dev.kairos.tool.Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,9 +50,18 @@ class FixCountsOnlyWhenKairosSeesTheTestPassTest {
     @TempDir Path tmp;
     private final SettableClock clock = SettableClock.at("2026-11-25T09:00:00Z");
 
+    /** This machine's PATH: Kairos's own test run confines the model's code, so it needs bubblewrap. */
+    private static final String PATH = System.getenv().getOrDefault("PATH", "");
+
+    private static void assumeSandbox() {
+        assumeTrue(Sandbox.detect(System.getenv(), Processes.runner()).isolates(),
+                "Kairos runs the model's fixed code only in the sandbox; bubblewrap (bwrap) is not usable here");
+    }
+
     @Test
     void aFixTheModelDidNotCommitIsCommittedByKairosOnceTheTestPasses() throws Exception {
-        try (Scenario s = new Scenario(editsWithoutCommitting("$1 + $2"))) {
+        assumeSandbox();
+        try (Scenario s = new Scenario(editsWithoutCommitting("$1 + $2"), PATH)) {
             Task fix = s.breakAndBeat();
 
             assertThat(s.kairos.tasks().inState(Task.State.DONE)).extracting(Task::id).containsExactly(fix.id());
@@ -66,7 +78,8 @@ class FixCountsOnlyWhenKairosSeesTheTestPassTest {
 
     @Test
     void aWrongEditFailsTheTaskWithTheTestOutputInStatusAndJournal() throws Exception {
-        try (Scenario s = new Scenario(editsWithoutCommitting("$1 * $2"))) {
+        assumeSandbox();
+        try (Scenario s = new Scenario(editsWithoutCommitting("$1 * $2"), PATH)) {
             Task fix = s.breakAndBeat();
 
             Task failed = s.kairos.tasks().inState(Task.State.FAILED).stream().filter(t -> t.id() == fix.id())
@@ -84,7 +97,7 @@ class FixCountsOnlyWhenKairosSeesTheTestPassTest {
 
     @Test
     void sayingFixedWithoutChangingAnythingFailsTheTask() throws Exception {
-        try (Scenario s = new Scenario(request -> Reply.text("Fixed."))) {
+        try (Scenario s = new Scenario(request -> Reply.text("Fixed."), PATH)) {
             Task fix = s.breakAndBeat();
 
             assertThat(s.kairos.tasks().inState(Task.State.FAILED)).extracting(Task::id).containsExactly(fix.id());
@@ -93,6 +106,19 @@ class FixCountsOnlyWhenKairosSeesTheTestPassTest {
             assertThat(s.kairos.status().problems()).anySatisfy(p -> assertThat(p)
                     .startsWith("task " + fix.id() + " (fix) failed: nothing changed"));
             assertThat(s.journal()).contains("task " + fix.id() + " (fix) failed: nothing changed");
+        }
+    }
+
+    @Test
+    void withoutASandboxTheModelsCodeIsNotRunAndTheTaskSaysWhy() throws Exception {
+        try (Scenario s = new Scenario(editsWithoutCommitting("$1 + $2"), "/nowhere")) {
+            Task fix = s.breakAndBeat();
+
+            Task failed = s.kairos.tasks().inState(Task.State.FAILED).stream().filter(t -> t.id() == fix.id())
+                    .findFirst().orElseThrow(() -> new AssertionError("task " + fix.id() + " did not fail"));
+            assertThat(failed.detail()).contains("without a sandbox").contains("install bubblewrap");
+            assertThat(git(s.repo.dir(), "rev-parse", "kairos/task-" + fix.id())).as("nothing was committed")
+                    .isEqualTo(s.broken);
         }
     }
 
@@ -120,11 +146,12 @@ class FixCountsOnlyWhenKairosSeesTheTestPassTest {
         final Path home = tmp.resolve("home");
         String broken;
 
-        Scenario(Function<RecordedRequest, Reply> model) {
+        /** @param path the PATH Kairos looks along for bubblewrap */
+        Scenario(Function<RecordedRequest, Reply> model, String path) {
             repo = TestRepo.create(tmp.resolve("app"));
             Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
                     "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k");
+                    "ANTHROPIC_API_KEY", "k", "PATH", path);
             repo.write("calc.sh", GOOD);
             repo.write("test.sh", TEST_SH);
             repo.commit("Add calc");

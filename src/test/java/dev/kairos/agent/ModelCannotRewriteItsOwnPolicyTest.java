@@ -3,6 +3,7 @@ package dev.kairos.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kairos.testkit.Processes;
 import dev.kairos.Json;
 import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.Conversation;
@@ -73,7 +74,7 @@ class ModelCannotRewriteItsOwnPolicyTest {
                 assertThat(r.content()).startsWith("refused").contains("one of Kairos's control files");
             });
             assertThat(told.get(2).isError()).isTrue();
-            if (Sandbox.detect(env).isolates()) {
+            if (Sandbox.detect(env, Processes.runner()).isolates()) {
                 assertThat(told.get(2).content()).as("the rule allowed it; the sandbox kept the file read-only")
                         .contains("exit code: 1").contains("Read-only file system");
             } else {

@@ -2,6 +2,7 @@ package dev.kairos.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kairos.testkit.Processes;
 import dev.kairos.Json;
 import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.Conversation;
@@ -70,7 +71,7 @@ class ModelCannotWriteGitMetadataTest {
                 assertThat(r.content()).startsWith("refused").contains("is git metadata");
             });
             assertThat(told.get(3).isError()).isTrue();
-            if (Sandbox.detect(env).isolates()) {
+            if (Sandbox.detect(env, Processes.runner()).isolates()) {
                 assertThat(told.get(3).content()).contains("Read-only file system");
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kairos.testkit.Processes;
 import dev.kairos.Json;
 import dev.kairos.Kairos;
 import dev.kairos.config.ConfigReader;
@@ -41,7 +42,7 @@ class TaintedTaskWaitsForApprovalTest {
 
     @Test
     void anUntrustedTasksCommandRunsOnlyOnceApproved() throws Exception {
-        assumeTrue(Sandbox.detect(System.getenv()).isolates(),
+        assumeTrue(Sandbox.detect(System.getenv(), Processes.runner()).isolates(),
                 "without a bubblewrap sandbox no command runs unasked, not even one the rules allow");
         try (FakeModelServer server = FakeModelServer.start()) {
             Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL",

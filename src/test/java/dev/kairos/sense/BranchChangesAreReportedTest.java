@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kairos.event.Event;
 import dev.kairos.store.Store;
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class BranchChangesAreReportedTest {
         Store store = Store.open(tmp.resolve("state.db"));
         repo = TestRepo.create(tmp.resolve("project"));
         sensor = new GitSensor(store.jdbi(), () -> List.of(Watch.of(repo.dir())), tmp.resolve("worktrees"),
-                Runnable::run);
+                Runnable::run, Processes.runner());
         poll();
     }
 

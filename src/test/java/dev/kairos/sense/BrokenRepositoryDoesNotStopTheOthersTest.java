@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.kairos.event.Event;
 import dev.kairos.store.Store;
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class BrokenRepositoryDoesNotStopTheOthersTest {
         try (TestRepo good = TestRepo.create(tmp.resolve("good"))) {
             List<Watch> watches = List.of(Watch.of(broken), Watch.of(good.dir()), Watch.of(missing), Watch.of(plain));
             GitSensor sensor = new GitSensor(Store.open(tmp.resolve("state.db")).jdbi(), () -> watches,
-                    tmp.resolve("worktrees"), Runnable::run);
+                    tmp.resolve("worktrees"), Runnable::run, Processes.runner());
             SettableClock clock = SettableClock.at("2026-11-25T10:00:00Z");
             sensor.poll(clock.instant());
 

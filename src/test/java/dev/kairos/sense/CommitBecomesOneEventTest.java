@@ -8,6 +8,7 @@ import dev.kairos.event.Event;
 import dev.kairos.event.Inbox;
 import dev.kairos.event.Trust;
 import dev.kairos.store.Store;
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ class CommitBecomesOneEventTest {
 
     private GitSensor sensor() {
         Path real = repo.dir().toAbsolutePath();
-        return new GitSensor(store.jdbi(), () -> List.of(Watch.of(real)), tmp.resolve("worktrees"), DIRECT);
+        return new GitSensor(store.jdbi(), () -> List.of(Watch.of(real)), tmp.resolve("worktrees"), DIRECT,
+                Processes.runner());
     }
 
     private List<Event> pollIntoInbox(GitSensor sensor) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kairos.event.Event;
 import dev.kairos.store.Store;
 import dev.kairos.testkit.Await;
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class FailingTestsBecomeEventTest {
 
     private GitSensor sensor(String command, Executor executor, Duration timeout) {
         Watch watch = new Watch(repo.dir(), Optional.of(command));
-        return new GitSensor(store.jdbi(), () -> List.of(watch), worktrees, executor,
+        return new GitSensor(store.jdbi(), () -> List.of(watch), worktrees, executor, Processes.runner(),
                 GitSensor.DEFAULT_UNCOMMITTED_AFTER, timeout);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kairos.event.Event;
 import dev.kairos.store.Store;
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class LongUncommittedChangesAreReportedOnceTest {
 
     private GitSensor sensor() {
         return new GitSensor(store.jdbi(), () -> List.of(Watch.of(repo.dir())), tmp.resolve("worktrees"),
-                Runnable::run, Duration.ofHours(4), Duration.ofMinutes(1));
+                Runnable::run, Processes.runner(), Duration.ofHours(4), Duration.ofMinutes(1));
     }
 
     private List<Event> pollAfter(GitSensor sensor, Duration wait) {

@@ -2,6 +2,7 @@ package dev.kairos.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** remember, schedule, notify_user and reply hand their work to the callbacks in the context. */
 class CallbackToolsTest {
     @TempDir Path root;
-    final Tools tools = Tools.standard(Sandbox.none());
+    final Tools tools = Tools.standard(Processes.runner(), Sandbox.none());
     final List<String> seen = new ArrayList<>();
     final SettableClock clock = SettableClock.at("2026-11-25T10:00:00Z");
     ToolContext ctx;

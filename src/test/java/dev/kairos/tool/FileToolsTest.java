@@ -2,6 +2,7 @@ package dev.kairos.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileToolsTest {
     @TempDir Path root;
-    final Tools tools = Tools.standard(Sandbox.none());
+    final Tools tools = Tools.standard(Processes.runner(), Sandbox.none());
     ToolContext ctx;
 
     @BeforeEach

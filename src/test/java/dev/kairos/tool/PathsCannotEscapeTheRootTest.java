@@ -2,6 +2,7 @@ package dev.kairos.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ class PathsCannotEscapeTheRootTest {
     @TempDir Path base;
     Path root;
     Path outside;
-    final Tools tools = Tools.standard(Sandbox.none());
+    final Tools tools = Tools.standard(Processes.runner(), Sandbox.none());
     ToolContext ctx;
 
     @BeforeEach

@@ -3,6 +3,8 @@ package dev.kairos.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kairos.process.ProcessRunner;
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** run_command under bubblewrap; skipped where bwrap cannot run (CI installs it). */
 class SandboxConfinesCommandsTest {
+    static final ProcessRunner runner = Processes.runner();
     static Sandbox sandbox;
     @TempDir Path base;
     Path worktree;
@@ -29,7 +32,7 @@ class SandboxConfinesCommandsTest {
 
     @BeforeAll
     static void detect() {
-        sandbox = Sandbox.detect(System.getenv());
+        sandbox = Sandbox.detect(System.getenv(), runner);
     }
 
     @BeforeEach
@@ -37,7 +40,7 @@ class SandboxConfinesCommandsTest {
         assumeTrue(sandbox.isolates(), "bwrap is not available here");
         worktree = Files.createDirectories(base.resolve("worktree"));
         elsewhere = Files.createDirectories(base.resolve("elsewhere"));
-        tools = Tools.standard(sandbox);
+        tools = Tools.standard(runner, sandbox);
         ctx = ToolContext.at(worktree, SettableClock.at("2026-11-25T10:00:00Z"))
                 .withCommandTimeout(Duration.ofSeconds(30));
     }

@@ -3,6 +3,7 @@ package dev.kairos.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class SandboxKeepsControlFilesAndGitReadOnlyTest {
 
     @BeforeAll
     static void detect() {
-        sandbox = Sandbox.detect(System.getenv());
+        sandbox = Sandbox.detect(System.getenv(), Processes.runner());
     }
 
     @BeforeEach
@@ -45,7 +46,7 @@ class SandboxKeepsControlFilesAndGitReadOnlyTest {
         Files.writeString(home.resolve("HEARTBEAT.md"), "- every 1h: check\n");
         Files.createDirectories(home.resolve("logs"));
         repo = TestRepo.create(base.resolve("repo"));
-        tools = Tools.standard(sandbox);
+        tools = Tools.standard(Processes.runner(), sandbox);
         ctx = ToolContext.at(home, clock).withWritableRoots(List.of(home, repo.dir())).withWorkspace(home)
                 .withCommandTimeout(Duration.ofSeconds(30));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kairos.store.AgentLock;
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ToolsNeverOpenTheAgentsOwnStateTest {
         Files.writeString(home.resolve("state.db"), "zzzz");
         Files.writeString(home.resolve("notes.md"), "zzzz\n");
         ToolContext ctx = ToolContext.at(home, SettableClock.at("2026-11-25T10:00:00Z"));
-        Tools tools = Tools.standard(Sandbox.none());
+        Tools tools = Tools.standard(Processes.runner(), Sandbox.none());
         try (AgentLock lock = AgentLock.acquire(home)) {
             ToolResult read = tools.call("read_file", (ObjectNode) json.readTree("{\"path\":\"agent.lock\"}"), ctx);
             assertThat(read.isError()).isTrue();

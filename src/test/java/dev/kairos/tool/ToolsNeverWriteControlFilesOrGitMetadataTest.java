@@ -2,6 +2,7 @@ package dev.kairos.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class ToolsNeverWriteControlFilesOrGitMetadataTest {
     @TempDir Path base;
     Path home;
     TestRepo repo;
-    final Tools tools = Tools.standard(Sandbox.none());
+    final Tools tools = Tools.standard(Processes.runner(), Sandbox.none());
     ToolContext ctx;
 
     @BeforeEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kairos.config.PolicyRules;
+import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ToolsTest {
     @TempDir Path root;
-    final Tools tools = Tools.standard(Sandbox.none());
+    final Tools tools = Tools.standard(Processes.runner(), Sandbox.none());
 
     @Test
     void theStandardToolsAreTheOnesPolicyRulesMayName() {
