@@ -132,6 +132,10 @@ final class CommandWalk {
         for (Redirect r : redirects) {
             if (r.hereDoc().isPresent()) {
                 HereDoc h = r.hereDoc().get();
+                if (!h.read) {
+                    in = Out.UNKNOWN;
+                    continue;
+                }
                 Arg body = h.quoted ? Arg.literal(h.body) : ex.single(h.expanded);
                 in = body.known() ? Out.text(body.text(), body.tainted()) : Out.unknown(body.tainted());
                 continue;

@@ -22,7 +22,14 @@ final class ForbiddenCommands {
         boolean marks = command.chars().anyMatch(c -> c == 0 || c >= Expansion.FIRST_MARK && c <= Expansion.LAST_MARK);
         if (marks) return new Reading.Unreadable("the command holds characters a shell does not read as text");
         CommandWalk walk = new CommandWalk(command, home);
-        walk.code(command, Scope.start(cwd.flatMap(c -> LexicalPath.absolute(c, Optional.empty())), home), Out.NOTHING, "");
+        try {
+            walk.code(command, Scope.start(cwd.flatMap(c -> LexicalPath.absolute(c, Optional.empty())), home),
+                    Out.NOTHING, "");
+        } catch (RuntimeException | StackOverflowError e) {
+            // a fault of the reader must not let a command through, nor stop the agent: the user decides
+            Reading found = walk.findings.reading();
+            return found instanceof Reading.Deny ? found : new Reading.Unreadable("the reader failed on it (" + e + ")");
+        }
         return walk.findings.reading();
     }
 }

@@ -10,6 +10,8 @@ final class HereDoc {
     final boolean stripTabs;
     String body = "";
     Word expanded;
+    /** False when the line ended before the body did: what it holds is not known. */
+    boolean read;
 
     HereDoc(String marker, boolean quoted, boolean stripTabs) {
         this.marker = marker;

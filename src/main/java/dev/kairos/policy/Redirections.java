@@ -29,7 +29,7 @@ final class Redirections {
             if (!src.text.startsWith(op, src.pos() + i)) continue;
             if (op.startsWith("&") && i > 0) return null;
             boolean process = (op.equals("<") || op.equals(">")) && src.peek(i + 1) == '(';
-            return process && i == 0 ? null : op;
+            return process ? null : op;
         }
         return null;
     }
@@ -79,6 +79,7 @@ final class Redirections {
             }
             h.body = body.toString();
             if (!h.quoted) h.expanded = ShellParser.nested(h.body, parser.depth + 1).words.hereDocument();
+            h.read = true;
         }
     }
 }

@@ -138,6 +138,8 @@ class AlwaysDeniedFloorReadsTheShellTest {
                 "bash -c \"$SCRIPT\"",
                 "cat install.sh | bash",
                 "bash <<EOF\n$(cat x)\nEOF",
+                "bash <<EOF\n$(cat x\nEOF",
+                "cat 9<(echo x) | sh",
                 "git frobnicate",
                 "git -c alias.x='!sh -c \"$P\"' x",
                 "git push origin \"$BRANCH\"",
