@@ -46,13 +46,12 @@ public final class Policy {
         Optional<Verdict> always = alwaysDenied(call, ctx, paths);
         if (always.isPresent()) return always.get();
         Verdict v = byRules(call, ctx, paths).orElseGet(() -> byDefault(call, ctx, paths));
-        return tainted(call, ctx, paths, alwaysAsked(call, ctx, paths, v));
+        return tainted(call, ctx, paths, alwaysAsked(call, ctx, paths, unreadable(call, paths, v)));
     }
 
     private Optional<Verdict> alwaysDenied(ToolCallRequest call, PolicyContext ctx, List<Path> paths) {
-        if (call.tool().equals("run_command")) {
-            Optional<String> why = forbidden.check(call.input().path("command").asText(""));
-            if (why.isPresent()) return Optional.of(Verdict.deny(why.get()));
+        if (call.tool().equals("run_command") && reading(call, paths) instanceof Reading.Deny d) {
+            return Optional.of(Verdict.deny(d.reason()));
         }
         if (call.risk() == Risk.WRITE) {
             List<Path> allowed = writeRoots(ctx);
@@ -65,6 +64,18 @@ public final class Policy {
             }
         }
         return Optional.empty();
+    }
+
+    /** A command the floor cannot read fully is never allowed unasked, whatever allowed it. */
+    private Verdict unreadable(ToolCallRequest call, List<Path> paths, Verdict v) {
+        if (!call.tool().equals("run_command") || v.decision() != Decision.ALLOW) return v;
+        if (!(reading(call, paths) instanceof Reading.Unreadable u)) return v;
+        return Verdict.ask("the command cannot be read fully (" + u.reason() + ")").withNetwork(v.network());
+    }
+
+    private Reading reading(ToolCallRequest call, List<Path> paths) {
+        Optional<String> cwd = paths.isEmpty() ? Optional.empty() : Optional.of(paths.getFirst().toString());
+        return forbidden.read(call.input().path("command").asText(""), cwd);
     }
 
     private Optional<Verdict> byRules(ToolCallRequest call, PolicyContext ctx, List<Path> paths) {
