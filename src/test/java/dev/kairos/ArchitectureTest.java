@@ -23,7 +23,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule foundationsKnowNoFeatures = noClasses()
             .that().resideInAnyPackage("dev.kairos.sense..", "dev.kairos.event..", "dev.kairos.store..",
-                    "dev.kairos.model..", "dev.kairos.process..")
+                    "dev.kairos.model..", "dev.kairos.process..", "dev.kairos.json..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.kairos.heartbeat..", "dev.kairos.agent..",
                     "dev.kairos.tool..", "dev.kairos.policy..", "dev.kairos.effect..", "dev.kairos.ledger..",
                     "dev.kairos.memory..", "dev.kairos.dream..", "dev.kairos.github..", "dev.kairos.notify..",

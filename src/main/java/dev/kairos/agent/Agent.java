@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Agent implements TaskRunner {
     private static final Logger log = LoggerFactory.getLogger(Agent.class);
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = dev.kairos.json.Json.MAPPER;
     /** After this long without a word, a chat starts afresh: what was said before comes back through memory. */
     static final Duration CONVERSATION_PAUSE = Duration.ofHours(2);
     /** A task whose request the model refuses outright (too long, malformed, unknown model) this often fails. */

@@ -1,7 +1,6 @@
 package dev.kairos.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,7 +52,7 @@ record LocomoData(List<Conversation> conversations) {
     static LocomoData read(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = dev.kairos.json.Json.MAPPER.readTree(file.toFile());
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new IllegalArgumentException("no LoCoMo file at " + file + " (pass --data path/to/locomo.json)");
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package dev.kairos.cli;
 
-import dev.kairos.Json;
+import dev.kairos.json.Json;
 import dev.kairos.Kairos;
 import dev.kairos.ledger.Ledger;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.kairos.cli;
 
-import dev.kairos.Json;
+import dev.kairos.json.Json;
 import dev.kairos.config.Workspace;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.kairos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kairos.Json;
+import dev.kairos.json.Json;
 import dev.kairos.Kairos;
 import dev.kairos.config.Config;
 import dev.kairos.event.Printable;

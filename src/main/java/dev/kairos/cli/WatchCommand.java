@@ -1,6 +1,6 @@
 package dev.kairos.cli;
 
-import dev.kairos.Json;
+import dev.kairos.json.Json;
 import dev.kairos.Kairos;
 import dev.kairos.sense.Watch;
 import dev.kairos.sense.Watches;

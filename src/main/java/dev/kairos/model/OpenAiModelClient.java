@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 /** OpenAI, Ollama and any OpenAI-compatible server, through the official openai-java SDK's Chat Completions. */
 final class OpenAiModelClient implements ModelClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.kairos.json.Json.MAPPER;
     /** Local servers need no key, but the SDK sends one anyway. */
     private static final String NO_KEY = "no-key";
 

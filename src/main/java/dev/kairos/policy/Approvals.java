@@ -22,7 +22,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * decision stands, and a yes is used once: {@link #use} marks it in the same statement that finds it.
  */
 public final class Approvals {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.kairos.json.Json.MAPPER;
     private static final RowMapper<Approval> MAPPER = (rs, ctx) -> {
         long decided = rs.getLong("decided_at");
         boolean noDecision = rs.wasNull();

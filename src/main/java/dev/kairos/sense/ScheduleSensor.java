@@ -1,5 +1,6 @@
 package dev.kairos.sense;
 
+import dev.kairos.json.Json;
 import dev.kairos.event.Event;
 import dev.kairos.event.Trust;
 import java.io.IOException;

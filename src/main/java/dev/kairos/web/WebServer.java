@@ -1,6 +1,6 @@
 package dev.kairos.web;
 
-import dev.kairos.Json;
+import dev.kairos.json.Json;
 import dev.kairos.Status;
 import io.javalin.Javalin;
 import java.util.function.Supplier;

@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.kairos.Json;
+import dev.kairos.json.Json;
 import dev.kairos.Kairos;
 import dev.kairos.config.ConfigChanges;
 import dev.kairos.config.ConfigReader;

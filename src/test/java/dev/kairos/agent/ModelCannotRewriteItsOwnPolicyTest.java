@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kairos.testkit.Processes;
-import dev.kairos.Json;
+import dev.kairos.json.Json;
 import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.Conversation.ToolResultSeen;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kairos.Json;
+import dev.kairos.json.Json;
 import dev.kairos.Kairos;
 import dev.kairos.config.ConfigReader;
 import dev.kairos.event.Event;

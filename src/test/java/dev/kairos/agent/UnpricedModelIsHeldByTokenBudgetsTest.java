@@ -3,7 +3,7 @@ package dev.kairos.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kairos.Json;
+import dev.kairos.json.Json;
 import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
