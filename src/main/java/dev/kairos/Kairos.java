@@ -25,6 +25,7 @@ import dev.kairos.model.ModelClient;
 import dev.kairos.model.ModelClients;
 import dev.kairos.model.ModelSpec;
 import dev.kairos.model.Prices;
+import dev.kairos.sense.BackgroundCommands;
 import dev.kairos.sense.FileSensor;
 import dev.kairos.sense.GitSensor;
 import dev.kairos.sense.ScheduleSensor;
@@ -56,7 +57,10 @@ public final class Kairos implements AutoCloseable {
         READ,
         /** One beat (`kairos tick`): sensors poll, test runs finish within the beat. */
         ONE_BEAT,
-        /** The running agent: file events wake the beat, test runs go to the background. */
+        /**
+         * The running agent: file events wake the beat, test runs go to the background, and so does a proactive
+         * command still running after its blocking budget (elsewhere the process ends with the beat: it is killed).
+         */
         DAEMON
     }
 
@@ -80,14 +84,17 @@ public final class Kairos implements AutoCloseable {
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
+    private final Duration blockingBudget;
+    private final Optional<BackgroundCommands> commands;
     private final Heartbeat heartbeat;
     private final Map<String, String> env;
     private volatile Agent agent; // built on first use: a missing key must not stop `status`
     private Sandbox sandbox; // found with the agent: `status` alone only looks along the PATH
     private volatile Policy policy;
 
-    private Kairos(Config config, Map<String, String> env, InstantSource clock, Mode mode) {
+    private Kairos(Config config, Map<String, String> env, InstantSource clock, Mode mode, Duration blockingBudget) {
         this.config = config;
+        this.blockingBudget = blockingBudget;
         this.clock = clock;
         Workspace ws = config.workspace();
         this.store = Store.open(ws.stateDb());
@@ -114,6 +121,7 @@ public final class Kairos implements AutoCloseable {
         this.sensors = new ArrayList<>();
         if (mode == Mode.READ) {
             this.schedule = Optional.empty();
+            this.commands = Optional.empty();
         } else {
             ScheduleSensor s = new ScheduleSensor(store.jdbi(), ws.heartbeatFile(), config.zone());
             this.schedule = Optional.of(s);
@@ -124,6 +132,8 @@ public final class Kairos implements AutoCloseable {
             sensors.add(new FileSensor(this::watching, clock, mode == Mode.DAEMON
                     ? FileSensor.Detection.WATCH_SERVICE : FileSensor.Detection.POLLING, sc.debounce(), sc.ignore()));
             sensors.add(s);
+            this.commands = Optional.of(new BackgroundCommands(store.jdbi(), clock));
+            sensors.add(commands.get());
         }
         this.env = env;
         Optional<dev.kairos.heartbeat.TaskRunner> runner = config.models().main().map(spec -> new TaskRunner() {
@@ -153,7 +163,8 @@ public final class Kairos implements AutoCloseable {
         Agent.Setup setup = new Agent.Setup(ws.home(), () -> watching().stream().map(Watch::path).toList(),
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(),
                 Tools.standard(processes, sandbox), sandbox.isolates(), () -> policy, approvals,
-                PROACTIVE_COMMAND_TIMEOUT, memory, config.sensors().testTimeout(), processes);
+                blockingBudget, memory, config.sensors().testTimeout(), processes,
+                mode == Mode.DAEMON ? commands : Optional.empty());
         return Agent.create(client, prices().find(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
@@ -206,7 +217,13 @@ public final class Kairos implements AutoCloseable {
 
     /** Opens the workspace's store and builds the parts; the workspace must exist (see {@link Workspace#init()}). */
     public static Kairos open(Config config, Map<String, String> env, InstantSource clock, Mode mode) {
-        return new Kairos(config, env, clock, mode);
+        return open(config, env, clock, mode, PROACTIVE_COMMAND_TIMEOUT);
+    }
+
+    /** With {@code blockingBudget} for how long a proactive task's tool call may block (tests shorten it). */
+    static Kairos open(Config config, Map<String, String> env, InstantSource clock, Mode mode,
+            Duration blockingBudget) {
+        return new Kairos(config, env, clock, mode, blockingBudget);
     }
 
     /** For reports and chat: no sensors run. */
@@ -325,9 +342,9 @@ public final class Kairos implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Sensor s : sensors) s.close();
+        for (Sensor s : sensors) s.close(); // background commands still running are recorded as stopped...
         if (background != null) background.shutdownNow();
-        processes.shutdown(); // test runs and commands still running die with their children
+        processes.shutdown(); // ...and die here with test runs and their children
         memory.close();
     }
 }

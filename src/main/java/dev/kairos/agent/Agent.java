@@ -25,6 +25,7 @@ import dev.kairos.policy.Policy;
 import dev.kairos.policy.PolicyContext;
 import dev.kairos.process.Git;
 import dev.kairos.process.ProcessRunner;
+import dev.kairos.sense.BackgroundCommands;
 import dev.kairos.sense.Schedules;
 import dev.kairos.tool.ToolContext;
 import dev.kairos.tool.Tools;
@@ -115,11 +116,14 @@ public final class Agent implements TaskRunner {
      *
      * @param sandboxed whether the tools' run_command confines commands (the policy asks before each one if not)
      * @param policy the policy in force, asked afresh for each turn (a changed kairos.yaml swaps it)
+     * @param proactiveCommandTimeout how long a proactive task's tool call may block
      * @param testTimeout how long Kairos's own run of a watch's test command, after a fix, may take
+     * @param background where a proactive task's command still running after that goes on (empty: it is killed)
      */
     public record Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
             Tools tools, boolean sandboxed, Supplier<Policy> policy, Approvals approvals,
-            Duration proactiveCommandTimeout, Memory memory, Duration testTimeout, ProcessRunner processes) {}
+            Duration proactiveCommandTimeout, Memory memory, Duration testTimeout, ProcessRunner processes,
+            Optional<BackgroundCommands> background) {}
 
     /**
      * Builds the agent around one model; every tool call goes through the policy. A model with no known price
@@ -170,7 +174,15 @@ public final class Agent implements TaskRunner {
                                 + "; it comes due as a check task, and `kairos status` lists it";
                     });
             if (channel.isPresent()) tools = tools.withReply(channel.get());
-            if (scope.taskId() != null) tools = tools.withCommandTimeout(setup.proactiveCommandTimeout());
+            if (scope.taskId() != null) {
+                tools = tools.withCommandTimeout(setup.proactiveCommandTimeout());
+                if (setup.background().isPresent()) {
+                    BackgroundCommands jobs = setup.background().get();
+                    String title = tasks.find(scope.taskId()).map(Task::title).orElse(scope.kind());
+                    tools = tools.withBackground((command, cwd, end) -> jobs.adopt(
+                            new BackgroundCommands.Origin(scope.taskId(), title, taint.trust()), command, cwd, end));
+                }
+            }
             ToolGate gate = taint.around(new PolicedTools(setup.tools(), setup.policy().get(), setup.approvals(), where,
                     tools));
             return new Turn(client, name, price.orElse(Price.FREE), gate, ledger, overBudget, clock, zone,

@@ -23,6 +23,9 @@ final class TaskPrompt {
             case "remind" -> "Work has been left uncommitted for a long time. Decide whether the user should be "
                     + "told; if so, notify them in one line.";
             case "reply" -> "A message arrived. Reply if a reply is useful.";
+            case "followup" -> "A command that an earlier task started went on in the background and has ended; the "
+                    + "details below give that task, the command, how it ended and the end of its output. Continue "
+                    + "that task's work from here.";
             default -> "Handle it as the user would want.";
         }).append('\n');
         worktree.ifPresent(w -> sb.append("Your worktree (work only here): ").append(w).append('\n'));

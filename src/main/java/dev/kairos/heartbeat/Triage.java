@@ -16,13 +16,17 @@ public final class Triage {
         this.rules = Map.copyOf(rules);
     }
 
-    /** The default rules: failing tests → fix, a due standing check → check, long-uncommitted work → remind. */
+    /**
+     * The default rules: failing tests → fix, a due standing check → check, long-uncommitted work → remind, a message
+     * → reply, the end of a command a task left running in the background → followup (with that task's trust).
+     */
     public static Triage standard() {
         return new Triage(Map.of(
                 "tests.failed", e -> task("fix", "Fix failing tests: " + e.summary(), e),
                 "check.due", e -> task("check", e.summary(), e),
                 "git.uncommitted", e -> task("remind", e.summary(), e),
-                "message.received", e -> task("reply", e.summary(), e)));
+                "message.received", e -> task("reply", e.summary(), e),
+                "command.finished", e -> task("followup", "Follow up: " + e.summary(), e)));
     }
 
     public Optional<Task> taskFor(Event e) {

@@ -37,6 +37,15 @@ public final class SensorState {
                 .bind("s", sensor).bind("k", key).bind("v", value).bind("u", unlessKey).execute());
     }
 
+    /** Adds one to the number under {@code key} (absent: 0) and returns it: one statement, so no two callers share one. */
+    public long increment(String key) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                INSERT INTO sensor_state (sensor, key, value) VALUES (:s, :k, '1')
+                ON CONFLICT (sensor, key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+                RETURNING value""")
+                .bind("s", sensor).bind("k", key).mapTo(Long.class).one());
+    }
+
     public void remove(String key) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sensor_state WHERE sensor = :s AND key = :k")
                 .bind("s", sensor).bind("k", key).execute());

@@ -1,5 +1,6 @@
 package dev.kairos.tool;
 
+import dev.kairos.process.Result;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,19 +10,23 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where and how one task's tool calls run. Relative paths resolve against {@code root} (the task's worktree, or the
  * workspace); files may be read under {@code root} and the writable roots, and written only under the writable
- * roots. The memory, schedule, notification and channel parts enter as callbacks, so tools know none of them.
+ * roots. The memory, schedule, notification, channel and background parts enter as callbacks, so tools know none
+ * of them.
  *
  * @param networkAllowed whether {@code run_command} may reach the network (the policy says, per call)
+ * @param commandTimeout how long a command may run; with {@code background}, how long a call waits for it
  * @param resultTokens the most tokens one result may hold; longer results keep their head and tail
  * @param workspace Kairos's home, whose control files no tool writes ({@link ProtectedPaths})
+ * @param background takes over a command still running when the call has waited {@code commandTimeout}
  */
 public record ToolContext(Path root, List<Path> writableRoots, boolean networkAllowed, Duration commandTimeout,
         int resultTokens, InstantSource clock, Remember remember, Schedule schedule, Notify notifyUser, Reply reply,
-        Recollection memory, Path workspace) {
+        Recollection memory, Path workspace, Background background) {
 
     public static final int DEFAULT_RESULT_TOKENS = 2_000;
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(10);
@@ -60,6 +65,16 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
         ToolResult get(String path, int fromLine, int lineCount);
     }
 
+    /**
+     * Takes over a command still running when its call has waited {@link #commandTimeout}: it goes on in the
+     * background (same runner, same sandbox) until it ends or {@link #DEFAULT_COMMAND_TIMEOUT} kills it, and its end
+     * comes back as an event. Returns the job's number; throws if it cannot take the command (the caller kills it).
+     */
+    @FunctionalInterface
+    public interface Background {
+        long takeOver(String command, Path cwd, CompletionStage<Result> end);
+    }
+
     /** Answers on the channel the session came from. */
     @FunctionalInterface
     public interface Reply {
@@ -70,6 +85,7 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(background, "background");
         if (!root.isAbsolute()) throw new IllegalArgumentException("root must be absolute: " + root);
         writableRoots = List.copyOf(writableRoots);
         if (resultTokens < 100) throw new IllegalArgumentException("resultTokens must be at least 100");
@@ -82,14 +98,16 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
     private static final Schedule NO_SCHEDULE = (text, at, every) -> unavailable("schedule");
     private static final Notify NO_NOTIFY = (title, text) -> unavailable("notify_user");
     private static final Reply NO_REPLY = text -> unavailable("reply");
+    private static final Background NO_BACKGROUND = (command, cwd, end) -> unavailable("the background");
 
     /**
      * A context rooted at {@code root} (also taken for the workspace), writable there only, without network, with
-     * the default time-out and cap; remember, memory, schedule, notify and reply fail with "not available" until set.
+     * the default time-out and cap; remember, memory, schedule, notify and reply fail with "not available" until set,
+     * and a command that outlives its time-out is killed unless a {@link Background} is set.
      */
     public static ToolContext at(Path root, InstantSource clock) {
         return new ToolContext(root, List.of(root), false, DEFAULT_COMMAND_TIMEOUT, DEFAULT_RESULT_TOKENS, clock,
-                NO_REMEMBER, NO_SCHEDULE, NO_NOTIFY, NO_REPLY, NO_MEMORY, root);
+                NO_REMEMBER, NO_SCHEDULE, NO_NOTIFY, NO_REPLY, NO_MEMORY, root, NO_BACKGROUND);
     }
 
     /** The tools whose callback this context lacks: a turn does not offer them, since they could only fail. */
@@ -103,50 +121,60 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
         return out;
     }
 
+    /** Whether a command that outlives {@link #commandTimeout} goes on in the background instead of being killed. */
+    public boolean backgrounds() {
+        return background != NO_BACKGROUND;
+    }
+
+    public ToolContext withBackground(Background b) {
+        return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
+                schedule, notifyUser, reply, memory, workspace, b);
+    }
+
     public ToolContext withWritableRoots(List<Path> roots) {
         return new ToolContext(root, roots, networkAllowed, commandTimeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply, memory, workspace);
+                notifyUser, reply, memory, workspace, background);
     }
 
     /** Kairos's home: its control files are never written, whatever the writable roots. */
     public ToolContext withWorkspace(Path home) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, notifyUser, reply, memory, home);
+                schedule, notifyUser, reply, memory, home, background);
     }
 
     public ToolContext withNetwork(boolean allowed) {
         return new ToolContext(root, writableRoots, allowed, commandTimeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply, memory, workspace);
+                notifyUser, reply, memory, workspace, background);
     }
 
     public ToolContext withCommandTimeout(Duration timeout) {
         return new ToolContext(root, writableRoots, networkAllowed, timeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply, memory, workspace);
+                notifyUser, reply, memory, workspace, background);
     }
 
     public ToolContext withResultTokens(int tokens) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, tokens, clock, remember, schedule,
-                notifyUser, reply, memory, workspace);
+                notifyUser, reply, memory, workspace, background);
     }
 
     public ToolContext withRemember(Remember r) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, r, schedule,
-                notifyUser, reply, memory, workspace);
+                notifyUser, reply, memory, workspace, background);
     }
 
     public ToolContext withSchedule(Schedule s) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember, s,
-                notifyUser, reply, memory, workspace);
+                notifyUser, reply, memory, workspace, background);
     }
 
     public ToolContext withNotifyUser(Notify n) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, n, reply, memory, workspace);
+                schedule, n, reply, memory, workspace, background);
     }
 
     public ToolContext withReply(Reply r) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, notifyUser, r, memory, workspace);
+                schedule, notifyUser, r, memory, workspace, background);
     }
 
     private static final Recollection NO_MEMORY = new Recollection() {
@@ -163,7 +191,7 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
 
     public ToolContext withMemory(Recollection m) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, notifyUser, reply, m, workspace);
+                schedule, notifyUser, reply, m, workspace, background);
     }
 
     private static <T> T unavailable(String tool) {

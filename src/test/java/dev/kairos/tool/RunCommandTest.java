@@ -79,4 +79,27 @@ class RunCommandTest {
         ToolResult r = tools.call("run_command", Input.of("command", "ls", "cwd", "/etc"), ctx);
         assertThat(r.content()).startsWith("refused: '/etc' is /etc, outside the folders this task may read");
     }
+
+    @Test
+    void aCommandPastItsWaitGoesToTheBackgroundAndOneTheBackgroundRefusesIsKilled() throws Exception {
+        java.util.concurrent.CompletableFuture<String> ended = new java.util.concurrent.CompletableFuture<>();
+        ToolContext handedOver = ctx.withCommandTimeout(Duration.ofMillis(200)).withBackground((command, cwd, end) -> {
+            end.thenAccept(r -> ended.complete(r.text()));
+            return 4;
+        });
+        ToolResult r = tools.call("run_command", Input.of("command", "sleep 1; echo finished"), handedOver);
+        assertThat(r.isError()).isFalse();
+        assertThat(r.content()).startsWith("still running in the background as job 4 (waited 200ms)");
+        assertThat(ended.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("finished\n");
+
+        ToolContext refused = ctx.withCommandTimeout(Duration.ofMillis(200)).withBackground((command, cwd, end) -> {
+            throw new IllegalStateException("kairos is stopping");
+        });
+        ToolResult cut = tools.call("run_command",
+                Input.of("command", "sleep 60 & echo $! > child.pid; wait"), refused);
+        assertThat(cut.isError()).isTrue();
+        assertThat(cut.content()).contains("could not go on in the background (kairos is stopping); it was killed");
+        long child = Long.parseLong(Files.readString(root.resolve("child.pid")).strip());
+        assertThat(Running.awaitZero(() -> Running.running(child) ? 1 : 0)).isZero();
+    }
 }
