@@ -1,5 +1,6 @@
 package dev.kairos;
 
+import dev.kairos.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

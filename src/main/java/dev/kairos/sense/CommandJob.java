@@ -1,5 +1,6 @@
 package dev.kairos.sense;
 
+import dev.kairos.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kairos.event.Event;
