@@ -9,9 +9,6 @@ import dev.kairos.web.WebServer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,10 +37,11 @@ final class WarmUpCommand implements Callable<Integer> {
             Json.write(k.status());
             Json.write(TickReport.of(k.heartbeat().beat()));
             try (WebServer web = WebServer.start(0, k::status, () -> "{}")) {
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + web.port() + "/api/status")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                Json.MAPPER.readValue(r.body(), dev.kairos.Status.class);
+                var c = (java.net.HttpURLConnection) URI.create("http://127.0.0.1:" + web.port() + "/api/status")
+                        .toURL().openConnection(java.net.Proxy.NO_PROXY);
+                try (var in = c.getInputStream()) {
+                    Json.MAPPER.readValue(in.readAllBytes(), dev.kairos.Status.class);
+                }
             }
         }
         return 0;

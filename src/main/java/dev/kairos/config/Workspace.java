@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.PersonIdent;
 
 /** The layout of KAIROS_HOME (DESIGN.md section 4) and {@link #init()}, which creates it without overwriting. */
 public record Workspace(Path home) {
@@ -79,23 +76,13 @@ public record Workspace(Path home) {
                 if (!Files.exists(keep)) Files.createFile(keep);
             }
             if (!Files.isDirectory(memoryDir().resolve(".git"))) {
-                initMemoryRepository();
+                MemoryRepository.init(memoryDir());
                 created.add(memoryDir().resolve(".git"));
             }
             return created;
         } catch (IOException e) {
             throw new ConfigError("cannot create the workspace at " + home + ": " + e.getMessage()
                     + "; check the permissions or set KAIROS_HOME to a writable folder", e);
-        }
-    }
-
-    private void initMemoryRepository() throws IOException {
-        try (Git git = Git.init().setDirectory(memoryDir().toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent kairos = new PersonIdent("Kairos", "kairos@localhost");
-            git.commit().setMessage("Memory begins").setAuthor(kairos).setCommitter(kairos).setSign(false).call();
-        } catch (GitAPIException e) {
-            throw new IOException("cannot initialise the memory repository: " + e.getMessage(), e);
         }
     }
 
