@@ -25,6 +25,7 @@ public final class ProtectedPaths {
     private static final Set<String> CONTROL = Set.of("kairos.yaml", "agent.lock", "logs", "keys", "cache",
             "processes", "dream.lock");
     private static final Set<String> ASK = Set.of("agents.md", "heartbeat.md");
+    private static final Set<String> SQLITE_SIDE_FILES = Set.of("state.db-wal", "state.db-shm", "state.db-journal");
 
     private ProtectedPaths() {}
 
@@ -75,7 +76,11 @@ public final class ProtectedPaths {
             out.add(real);
             if (Files.isRegularFile(real)) gitDirOf(real).ifPresent(out::add);
         }
-        return out.stream().filter(p -> Files.exists(p) && RealPaths.isUnderAny(p, writableRoots)).toList();
+        // SQLite replays a state.db-wal or hot journal it finds on its next open: one planted while the agent holds
+        // no connection (so none exists) could rewrite the approvals; these stay read-only even before they exist
+        SQLITE_SIDE_FILES.forEach(n -> out.add(home.resolve(n)));
+        return out.stream().filter(p -> (Files.exists(p) || SQLITE_SIDE_FILES.contains(p.getFileName().toString()))
+                && RealPaths.isUnderAny(p, writableRoots)).toList();
     }
 
     /** The first name of {@code real} below the workspace, when it lies below it. */

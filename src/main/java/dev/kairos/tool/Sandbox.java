@@ -103,7 +103,8 @@ public final class Sandbox {
             }
             // after the writable binds (bwrap applies them in order): control files and git metadata stay read-only
             for (Path p : ProtectedPaths.readOnlyInSandbox(ctx.workspace(), ctx.writableRoots())) {
-                argv.addAll(List.of("--ro-bind", p.toString(), p.toString()));
+                // one that does not exist yet is held by an empty read-only file (which SQLite ignores)
+                argv.addAll(List.of("--ro-bind", Files.exists(p) ? p.toString() : "/dev/null", p.toString()));
             }
             if (!ctx.networkAllowed()) argv.add("--unshare-net");
             argv.addAll(List.of("--unshare-pid", "--die-with-parent", "--new-session", "--chdir", cwd.toString()));

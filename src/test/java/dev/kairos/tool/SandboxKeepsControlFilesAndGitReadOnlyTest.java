@@ -74,6 +74,18 @@ class SandboxKeepsControlFilesAndGitReadOnlyTest {
     }
 
     @Test
+    void noSqliteJournalCanBePlantedBesideTheState() throws Exception {
+        Files.write(home.resolve("state.db"), new byte[] {1, 2, 3});
+        for (String side : List.of("state.db-wal", "state.db-shm", "state.db-journal")) {
+            ToolResult r = run("printf planted > " + side, ctx);
+            assertThat(r.isError()).as(side + ": " + r.content()).isTrue();
+            Path file = home.resolve(side);
+            assertThat(!Files.exists(file) || Files.size(file) == 0).as(side + " holds nothing SQLite would replay")
+                    .isTrue();
+        }
+    }
+
+    @Test
     void gitMetadataIsReadOnlyInTheRepositoryAndInATaskWorktree() throws Exception {
         Path config = repo.dir().resolve(".git/config");
         String before = Files.readString(config);
