@@ -2,13 +2,18 @@ package dev.kairos.process;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * The first and last bytes of a process's output, with a count of those in between: a command that prints 5 GB
- * costs a fixed amount of memory. Thread-safe: a reader thread fills it while the runner gives up waiting.
+ * The first and last bytes of a process's output or of a file, with a count of those in between: a command that
+ * prints 5 GB, or a 5 GB file, costs a fixed amount of memory. Thread-safe: a reader thread fills it while the
+ * runner gives up waiting.
  */
-final class OutputClip {
+public final class OutputClip {
     private final byte[] head;
     private final byte[] tail; // a ring
     private int headLength;
@@ -18,6 +23,30 @@ final class OutputClip {
     OutputClip(int cap) {
         head = new byte[cap / 2];
         tail = new byte[cap - cap / 2];
+    }
+
+    /** A file's first and last bytes, {@code cap} in all; only those are read. */
+    public static OutputClip ofFile(Path file, int cap) throws IOException {
+        OutputClip c = new OutputClip(cap);
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size <= cap) {
+                byte[] all = Files.readAllBytes(file);
+                c.write(all, all.length);
+                return c;
+            }
+            ByteBuffer h = ByteBuffer.wrap(c.head);
+            while (h.hasRemaining() && ch.read(h) >= 0) { /* fill */ }
+            ch.position(size - c.tail.length);
+            ByteBuffer t = ByteBuffer.wrap(c.tail);
+            while (t.hasRemaining() && ch.read(t) >= 0) { /* fill */ }
+            synchronized (c) {
+                c.headLength = c.head.length;
+                c.tailWritten = c.tail.length;
+                c.total = size;
+            }
+            return c;
+        }
     }
 
     /** Reads the stream to its end, or until it is closed under us (the process was killed). */
@@ -38,7 +67,18 @@ final class OutputClip {
         for (int i = toHead; i < len; i++) tail[(int) (tailWritten++ % tail.length)] = b[i];
     }
 
-    synchronized Result.Output output() {
+    /** How many bytes there were, kept or not. */
+    public synchronized long total() {
+        return total;
+    }
+
+    /** Whether the head holds a NUL byte, the usual sign of a binary file. */
+    public synchronized boolean looksBinary() {
+        for (int i = 0; i < Math.min(headLength, 8192); i++) if (head[i] == 0) return true;
+        return false;
+    }
+
+    public synchronized Result.Output output() {
         int tailLength = (int) Math.min(tailWritten, tail.length);
         byte[] t = new byte[tailLength];
         long start = tailWritten - tailLength;

@@ -1,6 +1,9 @@
 package dev.kairos.tool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kairos.process.Command;
+import dev.kairos.process.OutputClip;
+import dev.kairos.process.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +40,11 @@ final class ReadFile implements Tool {
         if (!Files.exists(file)) throw new ToolFailure("no such file: " + given);
         if (Files.isDirectory(file)) throw new ToolFailure(given + " is a folder; use list_files");
         try {
-            Clip clip = Clip.ofFile(file, Clip.DEFAULT_SIDE);
+            OutputClip clip = OutputClip.ofFile(file, Command.DEFAULT_OUTPUT_CAP);
             if (clip.looksBinary()) return ToolResult.ok(given + " is a binary file of " + clip.total() + " bytes");
-            if (clip.isEmpty()) return ToolResult.ok("(" + given + " is empty)");
-            return ToolResult.ok(clip.text(ctx.resultTokens()));
+            if (clip.total() == 0) return ToolResult.ok("(" + given + " is empty)");
+            Result.Output out = clip.output();
+            return ToolResult.ok(TokenCap.cap(out.head(), out.cutBytes(), out.tail(), ctx.resultTokens()));
         } catch (IOException e) {
             throw new ToolFailure("cannot read " + given + ": " + e.getMessage());
         }

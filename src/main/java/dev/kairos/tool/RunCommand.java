@@ -63,7 +63,7 @@ final class RunCommand implements Tool {
         Path cwd = Access.readable(ctx, Schema.optionalText(input, "cwd").orElse("."));
         if (!Files.isDirectory(cwd)) throw new ToolFailure("no such folder: " + cwd);
 
-        Command run = Command.in(cwd, sandbox.argv(command, cwd, ctx)).withOutputCap(2 * Clip.DEFAULT_SIDE);
+        Command run = Command.in(cwd, sandbox.argv(command, cwd, ctx)); // output clipped like read_file's files
         if (!ctx.backgrounds()) return shown(runner.run(run.withTimeout(ctx.commandTimeout())), ctx.commandTimeout(), ctx);
         return runOrHandOver(run.withTimeout(ToolContext.DEFAULT_COMMAND_TIMEOUT), command, cwd, ctx);
     }
