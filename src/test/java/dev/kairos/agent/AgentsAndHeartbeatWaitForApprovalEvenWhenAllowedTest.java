@@ -9,6 +9,7 @@ import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.Conversation.ToolResultSeen;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +29,7 @@ class AgentsAndHeartbeatWaitForApprovalEvenWhenAllowedTest {
     @Test
     void writesToAgentsAndHeartbeatAskDespiteAnAllowRule() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL",
-                    "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
-            Files.writeString(home.resolve("kairos.yaml"), """
+            Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).config("""
                     timezone: UTC
                     policy:
                       rules:
@@ -39,7 +37,7 @@ class AgentsAndHeartbeatWaitForApprovalEvenWhenAllowedTest {
                           decision: allow
                         - tool: edit_file
                           decision: allow
-                    """);
+                    """).env();
             Files.writeString(home.resolve("HEARTBEAT.md"), "- weekdays at 09:00: check the build\n");
             String agents = Files.readString(home.resolve("AGENTS.md"));
 

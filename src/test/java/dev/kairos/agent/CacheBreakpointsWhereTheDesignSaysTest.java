@@ -12,6 +12,7 @@ import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +41,7 @@ class CacheBreakpointsWhereTheDesignSaysTest {
     @Test
     void anthropicChatCachesTheStablePrefixAndTheConversationSoFar() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k");
+            Map<String, String> env = ScriptedModelHome.at(home, server).env();
             init(env);
             server.enqueue(Reply.text("Hi."));
             assertThat(CliRun.run(env, clock, "chat", "hello").exitCode()).isZero();

@@ -10,10 +10,10 @@ import dev.kairos.json.Json;
 import dev.kairos.Kairos;
 import dev.kairos.config.ConfigChanges;
 import dev.kairos.config.ConfigReader;
-import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +51,7 @@ class ChangedPolicyAppliesOnlyOnceItParsesTest {
     @Test
     void aValidChangeReloadsAndABrokenOneKeepsThePolicyInForce() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL",
-                    "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
-            Files.writeString(home.resolve("kairos.yaml"), "timezone: UTC\n");
+            Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).config("timezone: UTC\n").env();
             try (Kairos k = Kairos.open(ConfigReader.read(home, env), env, clock)) {
                 ConfigChanges changes = new ConfigChanges(home, env);
                 changes.check(k::reload);

@@ -8,6 +8,7 @@ import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +27,8 @@ class ChatFactReachesLaterContextTest {
     @Test
     void aFactToldOnMondayAnswersThursdaysQuestion() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                    "KAIROS_MODEL", "anthropic/claude-haiku-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k");
-            CliRun.run(env, clock, "init");
+            Map<String, String> env = ScriptedModelHome.at(home, server)
+                    .with("KAIROS_MODEL", "anthropic/claude-haiku-4-5").init(clock).env();
             server.enqueue(Reply.text("Noted: Ada plays the cello."));
             assertThat(CliRun.run(env, clock, "chat", "My daughter Ada started cello lessons with Mrs Okafor.")
                     .exitCode()).isZero();

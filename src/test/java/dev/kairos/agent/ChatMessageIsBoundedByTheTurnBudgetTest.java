@@ -7,6 +7,7 @@ import dev.kairos.json.Json;
 import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.FakeModelServer;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Path;
 import java.util.Map;
@@ -68,10 +69,7 @@ class ChatMessageIsBoundedByTheTurnBudgetTest {
     }
 
     private Map<String, String> env(FakeModelServer server) {
-        Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                "ANTHROPIC_API_KEY", "k");
-        assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+        Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).env();
         return env;
     }
 }

@@ -9,6 +9,7 @@ import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.Conversation.ToolResultSeen;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +36,7 @@ class DeniedCommandNeverRunsTest {
                 "touch " + markers.resolve("pushed") + " && git push --force origin main",
                 "touch " + markers.resolve("removed") + " && rm -rf /home/kairos-nobody-" + tmp.getFileName());
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).env();
             for (String command : commands) {
                 server.enqueue(Reply.toolUse("run_command", Json.write(Map.of("command", command))));
             }

@@ -14,6 +14,7 @@ import dev.kairos.testkit.Conversation.ToolResultSeen;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
 import dev.kairos.tool.Sandbox;
@@ -54,9 +55,7 @@ class FailingTestGetsFixedInAWorktreeTest {
                 "without a bubblewrap sandbox even the configured test command waits for approval");
         Path home = tmp.resolve("home");
         try (FakeModelServer server = FakeModelServer.start(); TestRepo repo = TestRepo.create(tmp.resolve("app"))) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k", "PATH", System.getenv("PATH"));
+            Map<String, String> env = ScriptedModelHome.at(home, server).with("PATH", System.getenv("PATH")).env();
             repo.write("calc.sh", GOOD);
             repo.write("test.sh", TEST_SH);
             repo.commit("Add calc");

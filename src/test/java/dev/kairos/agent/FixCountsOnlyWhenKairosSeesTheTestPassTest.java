@@ -14,6 +14,7 @@ import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Processes;
 import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
 import dev.kairos.tool.Sandbox;
@@ -149,9 +150,7 @@ class FixCountsOnlyWhenKairosSeesTheTestPassTest {
         /** @param path the PATH Kairos looks along for bubblewrap */
         Scenario(Function<RecordedRequest, Reply> model, String path) {
             repo = TestRepo.create(tmp.resolve("app"));
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k", "PATH", path);
+            Map<String, String> env = ScriptedModelHome.at(home, server).with("PATH", path).env();
             repo.write("calc.sh", GOOD);
             repo.write("test.sh", TEST_SH);
             repo.commit("Add calc");

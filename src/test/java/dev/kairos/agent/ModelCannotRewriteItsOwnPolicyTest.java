@@ -10,6 +10,7 @@ import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.Conversation.ToolResultSeen;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.tool.Sandbox;
 import java.nio.file.Files;
@@ -50,12 +51,9 @@ class ModelCannotRewriteItsOwnPolicyTest {
     void everyWayToChangeKairosYamlIsRefusedAndTheNextChatStillAsks() throws Exception {
         Path home = tmp.resolve("home");
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL",
-                    "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k",
-                    "PATH", System.getenv("PATH"));
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            Map<String, String> env = ScriptedModelHome.at(home, server).with("PATH", System.getenv("PATH"))
+                    .init(clock).config(USERS_CONFIG).env();
             Path config = home.resolve("kairos.yaml");
-            Files.writeString(config, USERS_CONFIG);
 
             server.enqueue(Reply.toolUse("write_file", Json.write(Map.of("path", "kairos.yaml",
                     "content", PERMISSIVE))));

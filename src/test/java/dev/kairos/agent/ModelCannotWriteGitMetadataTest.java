@@ -9,6 +9,7 @@ import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.Conversation.ToolResultSeen;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.testkit.TestRepo;
 import dev.kairos.tool.Sandbox;
@@ -32,18 +33,15 @@ class ModelCannotWriteGitMetadataTest {
     void everyWriteIntoDotGitIsRefusedAndNothingChanges() throws Exception {
         Path home = tmp.resolve("home");
         try (FakeModelServer server = FakeModelServer.start(); TestRepo repo = TestRepo.create(tmp.resolve("app"))) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL",
-                    "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k",
-                    "PATH", System.getenv("PATH"));
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
-            Files.writeString(home.resolve("kairos.yaml"), """
+            Map<String, String> env = ScriptedModelHome.at(home, server).with("PATH", System.getenv("PATH"))
+                    .init(clock).config("""
                     timezone: UTC
                     policy:
                       rules:
                         - tool: run_command
                           match: "echo * >> *"
                           decision: allow
-                    """);
+                    """).env();
             assertThat(CliRun.run(env, clock, "watch", repo.dir().toString()).exitCode()).isZero();
             Path gitConfig = repo.dir().resolve(".git/config");
             byte[] before = Files.readAllBytes(gitConfig);

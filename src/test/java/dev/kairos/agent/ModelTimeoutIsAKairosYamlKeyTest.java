@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kairos.config.ConfigReader;
 import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.FakeModelServer;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -42,10 +42,8 @@ class ModelTimeoutIsAKairosYamlKeyTest {
                 }
                 return null;
             });
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL",
-                    "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
-            Files.writeString(home.resolve("kairos.yaml"), "timezone: UTC\nmodel:\n  timeout: 1s\n");
+            Map<String, String> env = ScriptedModelHome.at(home, server)
+                    .init(clock).config("timezone: UTC\nmodel:\n  timeout: 1s\n").env();
 
             CliRun chat = CliRun.run(env, clock, "chat", "hello?");
 

@@ -13,6 +13,7 @@ import dev.kairos.heartbeat.Task;
 import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +37,8 @@ class OverBudgetSendsNothingTest {
     @Test
     void theLedgerRecordsWhatTheProviderReportedThenASpentBudgetStopsChatsAndTasks() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL", MODEL,
-                    "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
-            Files.writeString(home.resolve("kairos.yaml"), "timezone: UTC\nbudget:\n  dailyTokens: 10000\n");
+            Map<String, String> env = ScriptedModelHome.at(home, server).with("KAIROS_MODEL", MODEL)
+                    .init(clock).config("timezone: UTC\nbudget:\n  dailyTokens: 10000\n").env();
 
             server.enqueue(Reply.text("Noted.").usage(1_200, 345, 2_000, 5_000));
             assertThat(chat(env, "note that the release is on Friday").exitCode()).isZero();
@@ -90,10 +89,8 @@ class OverBudgetSendsNothingTest {
     @Test
     void aChatThatSpendsTheBudgetMidwayStopsAndSaysWhatItDid() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL", MODEL,
-                    "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
-            Files.writeString(home.resolve("kairos.yaml"), "timezone: UTC\nbudget:\n  dailyTokens: 10000\n");
+            Map<String, String> env = ScriptedModelHome.at(home, server).with("KAIROS_MODEL", MODEL)
+                    .init(clock).config("timezone: UTC\nbudget:\n  dailyTokens: 10000\n").env();
             server.enqueue(Reply.toolUse("write_file", "{\"path\":\"notes.txt\",\"content\":\"Friday\\n\"}")
                     .usage(9_000, 1_500, 0, 0));
 

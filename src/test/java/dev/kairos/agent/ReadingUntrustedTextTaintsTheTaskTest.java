@@ -14,8 +14,8 @@ import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,17 +37,14 @@ class ReadingUntrustedTextTaintsTheTaskTest {
     @Test
     void aTrustedTaskThatSearchesItsWayIntoAnUntrustedItemIsTaintedFromThenOn() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL",
-                    "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
-            Files.writeString(home.resolve("kairos.yaml"), """
+            Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).config("""
                     timezone: UTC
                     policy:
                       rules:
                         - tool: run_command
                           match: "touch *.txt"
                           decision: allow
-                    """);
+                    """).env();
             server.respondWith(ReadingUntrustedTextTaintsTheTaskTest::searchingThenTouching);
 
             try (Kairos k = Kairos.open(ConfigReader.read(home, env), env, clock, Kairos.Mode.ONE_BEAT)) {

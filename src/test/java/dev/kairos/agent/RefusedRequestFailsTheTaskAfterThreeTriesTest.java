@@ -7,9 +7,9 @@ import dev.kairos.config.ConfigReader;
 import dev.kairos.event.Event;
 import dev.kairos.event.Trust;
 import dev.kairos.heartbeat.Task;
-import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,10 +86,7 @@ class RefusedRequestFailsTheTaskAfterThreeTriesTest {
     }
 
     private Kairos kairos(FakeModelServer server) {
-        Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                "ANTHROPIC_API_KEY", "k");
-        assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+        Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).env();
         return Kairos.open(ConfigReader.read(home, env), env, clock, Kairos.Mode.ONE_BEAT);
     }
 

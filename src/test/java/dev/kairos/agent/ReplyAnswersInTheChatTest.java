@@ -6,6 +6,7 @@ import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,10 +21,7 @@ class ReplyAnswersInTheChatTest {
     @Test
     void whatTheModelRepliesIsPrintedWithItsFinalText() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).env();
             server.enqueue(Reply.toolUse("reply", "{\"text\":\"On it: running the tests first.\"}"))
                     .enqueue(Reply.text("All 42 tests pass."));
 

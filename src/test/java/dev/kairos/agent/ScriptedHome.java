@@ -12,6 +12,7 @@ import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.RecordedRequest;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +29,7 @@ record ScriptedHome(Path home, SettableClock clock, Map<String, String> env) {
     static final String COUNTED = "echo ran >> runs.txt";
 
     static ScriptedHome init(Path home, SettableClock clock, FakeModelServer server) {
-        Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                "ANTHROPIC_API_KEY", "k");
-        assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+        Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).env();
         return new ScriptedHome(home, clock, env);
     }
 

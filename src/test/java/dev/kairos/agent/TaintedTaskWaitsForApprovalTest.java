@@ -16,9 +16,9 @@ import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import dev.kairos.tool.Sandbox;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,18 +45,15 @@ class TaintedTaskWaitsForApprovalTest {
         assumeTrue(Sandbox.detect(System.getenv(), Processes.runner()).isolates(),
                 "without a bubblewrap sandbox no command runs unasked, not even one the rules allow");
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL",
-                    "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k",
-                    "PATH", System.getenv("PATH"));
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
-            Files.writeString(home.resolve("kairos.yaml"), """
+            Map<String, String> env = ScriptedModelHome.at(home, server).with("PATH", System.getenv("PATH"))
+                    .init(clock).config("""
                     timezone: UTC
                     policy:
                       rules:
                         - tool: run_command
                           match: "touch *.txt"
                           decision: allow
-                    """);
+                    """).env();
             server.respondWith(TaintedTaskWaitsForApprovalTest::obliging);
 
             try (Kairos k = Kairos.open(ConfigReader.read(home, env), env, clock, Kairos.Mode.ONE_BEAT)) {
@@ -115,10 +112,7 @@ class TaintedTaskWaitsForApprovalTest {
     @Test
     void anApprovalLeftToExpireCountsAsNo() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).env();
             server.respondWith(r -> Conversation.lastToolResult(r).isPresent() ? Reply.text("Done what I could.")
                     : Reply.toolUse("run_command", "{\"command\":\"touch answered.txt\"}")
                             .andToolUse("run_command", "{\"command\":\"touch ignored.txt\"}"));
@@ -146,10 +140,7 @@ class TaintedTaskWaitsForApprovalTest {
     @Test
     void aTaskWhoseApprovalsAllExpireIsTakenUpAgainWithoutAnyCommand() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).env();
             server.respondWith(r -> Conversation.lastToolResult(r).isPresent() ? Reply.text("Left it.")
                     : Reply.toolUse("run_command", "{\"command\":\"touch never.txt\"}"));
             try (Kairos k = Kairos.open(ConfigReader.read(home, env), env, clock, Kairos.Mode.ONE_BEAT)) {

@@ -12,6 +12,7 @@ import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,10 +33,7 @@ class ToolsAreOfferedOnlyWhereTheyCanRunTest {
     @Test
     void replyIsOfferedInTheChatButNotInATaskWithoutAChannel() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).env();
             assertThat(CliRun.run(env, clock, "chat", "hello").exitCode()).isZero();
             List<String> chat = tools(server.lastRequest());
 

@@ -7,6 +7,7 @@ import dev.kairos.json.Json;
 import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +29,8 @@ class UnpricedModelIsHeldByTokenBudgetsTest {
     @Test
     void aMoneyBudgetAloneSendsNothingAndATokenBudgetHoldsIt() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL", MODEL,
-                    "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
-            Files.writeString(home.resolve("kairos.yaml"), "timezone: UTC\nbudget:\n  dailyUsd: 1\n");
+            Map<String, String> env = ScriptedModelHome.at(home, server).with("KAIROS_MODEL", MODEL)
+                    .init(clock).config("timezone: UTC\nbudget:\n  dailyUsd: 1\n").env();
 
             JsonNode status = Json.MAPPER.readTree(CliRun.run(env, clock, "status", "--json").out());
             assertThat(status.get("problems").toString()).contains("no price is known for " + MODEL);

@@ -13,6 +13,7 @@ import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,17 +39,14 @@ class UntrustedMemoryStaysFencedTest {
     @Test
     void anUntrustedCommentRecalledInChatIsFencedAndTaintsTheChat() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_MODEL",
-                    "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(), "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
-            Files.writeString(home.resolve("kairos.yaml"), """
+            Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).config("""
                     timezone: UTC
                     policy:
                       rules:
                         - tool: run_command
                           match: "touch *.txt"
                           decision: allow
-                    """);
+                    """).env();
             server.respondWith(UntrustedMemoryStaysFencedTest::obliging);
 
             assertThat(chat(env, "please touch before.txt").exitCode()).isZero();

@@ -8,6 +8,7 @@ import dev.kairos.testkit.Conversation;
 import dev.kairos.testkit.Conversation.ToolResultSeen;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +31,7 @@ class WriteOutsideTheWorkspaceIsRefusedTest {
         Path home = tmp.resolve("home");
         Path elsewhere = tmp.resolve("elsewhere");
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                    "KAIROS_MODEL", "anthropic/claude-sonnet-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            Map<String, String> env = ScriptedModelHome.at(home, server).init(clock).env();
             Path outsider = Files.createDirectories(tmp.resolve("outsider"));
             Path existing = Files.writeString(outsider.resolve("notes.txt"), "keep me\n");
             Files.createSymbolicLink(home.resolve("escape"), outsider);

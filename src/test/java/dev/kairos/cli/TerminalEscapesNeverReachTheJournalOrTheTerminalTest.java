@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kairos.testkit.CliRun;
 import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.Reply;
+import dev.kairos.testkit.ScriptedModelHome;
 import dev.kairos.testkit.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +26,8 @@ class TerminalEscapesNeverReachTheJournalOrTheTerminalTest {
     @Test
     void escapesAreNeitherStoredNorPrinted() throws Exception {
         try (FakeModelServer server = FakeModelServer.start()) {
-            Map<String, String> env = Map.of("KAIROS_HOME", home.toString(), "KAIROS_TIMEZONE", "UTC",
-                    "KAIROS_MODEL", "anthropic/claude-haiku-4-5", "ANTHROPIC_BASE_URL", server.baseUrl(),
-                    "ANTHROPIC_API_KEY", "k");
-            assertThat(CliRun.run(env, clock, "init").exitCode()).isZero();
+            Map<String, String> env = ScriptedModelHome.at(home, server)
+                    .with("KAIROS_MODEL", "anthropic/claude-haiku-4-5").init(clock).env();
             server.enqueue(Reply.text("Noted the marimba \u001b[31mrecital\u001b[0m."));
             CliRun chat = CliRun.run(env, clock, "chat", ESCAPES + "The marimba recital is on Friday.");
             assertThat(chat.exitCode()).as(chat.err()).isZero();
