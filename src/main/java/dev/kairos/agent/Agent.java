@@ -9,9 +9,7 @@ import dev.kairos.heartbeat.TaskRunner;
 import dev.kairos.heartbeat.Tasks;
 import dev.kairos.memory.Journal;
 import dev.kairos.memory.Memory;
-import dev.kairos.memory.MemoryItem;
 import dev.kairos.memory.PackedMemory;
-import dev.kairos.memory.Topic;
 import dev.kairos.model.Message;
 import dev.kairos.model.ModelException;
 import dev.kairos.model.Usage;
@@ -22,12 +20,10 @@ import dev.kairos.model.Price;
 import dev.kairos.model.ToolSpec;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
-import dev.kairos.policy.PolicyContext;
 import dev.kairos.process.Git;
 import dev.kairos.process.ProcessRunner;
 import dev.kairos.sense.BackgroundCommands;
 import dev.kairos.sense.Schedules;
-import dev.kairos.tool.ToolContext;
 import dev.kairos.tool.Tools;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,12 +57,6 @@ public final class Agent implements TaskRunner {
     /** Budgets for one request's context. */
     public record Budgets(int context, int memory) {
         public static final Budgets DEFAULT = new Budgets(6_000, 2_000);
-    }
-
-    /** A turn for a scope, in a worktree (empty: the workspace), answering on a channel (empty: no reply tool). */
-    @FunctionalInterface
-    interface Turns {
-        Turn start(ToolGate.Scope scope, Optional<Path> worktree, Optional<ToolContext.Reply> channel);
     }
 
     private final Supplier<Context> context;
@@ -137,7 +127,6 @@ public final class Agent implements TaskRunner {
         if (price.isEmpty()) log.warn("price=unknown model={} effect=\"{}\"", name, Ledger.unpricedWarning(name));
         Supplier<Optional<String>> overBudget = () -> (price.isEmpty() ? Ledger.unpriced(name, budget)
                 : Optional.<String>empty()).or(() -> ledger.overBudget(clock.instant().atZone(zone).toLocalDate(), budget));
-        Schedules schedules = new Schedules(jdbi, zone);
         List<ToolSpec> specs = PolicedTools.specs(setup.tools());
         Memory memory = setup.memory();
         Supplier<Context> context = () -> new Context(new Context.Stable(agentsFile.get(), memory.indexText()), specs,
@@ -146,48 +135,8 @@ public final class Agent implements TaskRunner {
             memory.refresh();
             return memory.pack(query, tokens, today);
         };
-        Turns turns = (scope, worktree, channel) -> {
-            Path root = worktree.orElse(setup.workspace());
-            List<Path> watched = setup.watched().get();
-            List<Path> writable = new ArrayList<>(watched);
-            writable.add(setup.workspace());
-            worktree.ifPresent(writable::add);
-            PolicyContext where = new PolicyContext(scope.tainted() ? Trust.UNTRUSTED : Trust.TRUSTED, root, worktree,
-                    setup.workspace(), watched, setup.allowedCommands().get(), setup.sandboxed());
-            Taint taint = new Taint(scope.tainted(), tasks::taint);
-            String from = scope.taskId() == null ? "chat" : "task " + scope.taskId();
-            ToolContext tools = ToolContext.at(root, clock).withWritableRoots(writable).withWorkspace(setup.workspace())
-                    .withRemember(text -> {
-                        Topic topic = scope.taskId() == null ? Topic.USER : Topic.EPISODES;
-                        MemoryItem item = memory.remember(topic, text, from, taint.trust(), clock.instant());
-                        return "remembered in " + item.path();
-                    })
-                    .withMemory(new MemoryTools(memory, clock, zone))
-                    .withNotifyUser((title, text) -> {
-                        log.info("notify title=\"{}\"", title);
-                        journal.append(clock.instant(), "told the user: " + title + ": " + text,
-                                "notify " + clock.instant().toEpochMilli(), taint.trust());
-                    })
-                    .withSchedule((text, at, every) -> {
-                        Schedules.Entry e = schedules.add(text, at, every, taint.trust(), from, clock.instant());
-                        return "scheduled #" + e.id() + " (" + e.when() + "): " + e.text()
-                                + "; it comes due as a check task, and `kairos status` lists it";
-                    });
-            if (channel.isPresent()) tools = tools.withReply(channel.get());
-            if (scope.taskId() != null) {
-                tools = tools.withCommandTimeout(setup.proactiveCommandTimeout());
-                if (setup.background().isPresent()) {
-                    BackgroundCommands jobs = setup.background().get();
-                    String title = tasks.find(scope.taskId()).map(Task::title).orElse(scope.kind());
-                    tools = tools.withBackground((command, cwd, end) -> jobs.adopt(
-                            new BackgroundCommands.Origin(scope.taskId(), title, taint.trust()), command, cwd, end));
-                }
-            }
-            ToolGate gate = taint.around(new PolicedTools(setup.tools(), setup.policy().get(), setup.approvals(), where,
-                    tools));
-            return new Turn(client, name, price.orElse(Price.FREE), gate, ledger, overBudget, clock, zone,
-                    Turn.Limits.DEFAULT);
-        };
+        Turns turns = new Turns(setup, new Turns.Model(client, name, price.orElse(Price.FREE), ledger, overBudget),
+                tasks, journal, new Schedules(jdbi, zone), clock, zone);
         return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees"),
                 new Git(setup.processes())), recall, overBudget, budgets, tasks, inbox, journal, jdbi, clock, zone,
                 new FixCheck(new RunnerShell(setup.processes(), setup.tools().sandbox(), setup.workspace(), clock),
