@@ -80,7 +80,7 @@ public final class Kairos implements AutoCloseable {
     private final Map<String, String> env;
     private Agent agent; // built on first use: a missing key must not stop `status`
 
-    private Kairos(Config config, Map<String, String> env, InstantSource clock, Mode mode) {
+    private Kairos(Config config, Map<String, String> env, InstantSource clock, Mode mode, Embedder embedder) {
         this.config = config;
         this.clock = clock;
         Workspace ws = config.workspace();
@@ -92,7 +92,6 @@ public final class Kairos implements AutoCloseable {
         this.journal = new Journal(ws.memoryDir(), config.zone());
         this.mode = mode;
         this.approvals = new Approvals(store.jdbi(), clock, config.policy().approvalTtl());
-        Embedder embedder = Embedder.local(ws.home().resolve("cache"));
         this.memory = new Memory(ws.memoryDir(), store.jdbi(), config.zone(), embedder);
         this.dream = new Dream(new Dream.Setup(ws.memoryDir(), ws.home().resolve("dream.lock"), store.jdbi(), embedder,
                 config.dream(), config.zone(), clock, memory::refresh));
@@ -200,7 +199,13 @@ public final class Kairos implements AutoCloseable {
 
     /** Opens the workspace's store and builds the parts; the workspace must exist (see {@link Workspace#init()}). */
     public static Kairos open(Config config, Map<String, String> env, InstantSource clock, Mode mode) {
-        return new Kairos(config, env, clock, mode);
+        return open(config, env, clock, mode, Embedder.local(config.workspace().home().resolve("cache")));
+    }
+
+    /** With the caller's embedder: a benchmark shares one model, and the vectors it made, between workspaces. */
+    public static Kairos open(Config config, Map<String, String> env, InstantSource clock, Mode mode,
+            Embedder embedder) {
+        return new Kairos(config, env, clock, mode, embedder);
     }
 
     /** For reports and chat: no sensors run. */
