@@ -92,7 +92,8 @@ public final class Kairos implements AutoCloseable {
     private Sandbox sandbox; // found with the agent: `status` alone only looks along the PATH
     private volatile Policy policy;
 
-    private Kairos(Config config, Map<String, String> env, InstantSource clock, Mode mode, Duration blockingBudget) {
+    private Kairos(Config config, Map<String, String> env, InstantSource clock, Mode mode, Duration blockingBudget,
+            Embedder embedder) {
         this.config = config;
         this.blockingBudget = blockingBudget;
         this.clock = clock;
@@ -108,7 +109,6 @@ public final class Kairos implements AutoCloseable {
         this.mode = mode;
         this.approvals = new Approvals(store.jdbi(), clock, config.policy().approvalTtl());
         this.policy = new Policy(config.policy());
-        Embedder embedder = Embedder.local(ws.home().resolve("cache"));
         this.memory = new Memory(ws.memoryDir(), store.jdbi(), config.zone(), embedder);
         this.dream = new Dream(new Dream.Setup(ws.memoryDir(), ws.home().resolve("dream.lock"), store.jdbi(), embedder,
                 config.dream(), config.zone(), clock, memory::refresh));
@@ -223,7 +223,14 @@ public final class Kairos implements AutoCloseable {
     /** With {@code blockingBudget} for how long a proactive task's tool call may block (tests shorten it). */
     static Kairos open(Config config, Map<String, String> env, InstantSource clock, Mode mode,
             Duration blockingBudget) {
-        return new Kairos(config, env, clock, mode, blockingBudget);
+        return new Kairos(config, env, clock, mode, blockingBudget,
+                Embedder.local(config.workspace().home().resolve("cache")));
+    }
+
+    /** With the caller's embedder: a benchmark shares one model, and the vectors it made, between workspaces. */
+    public static Kairos open(Config config, Map<String, String> env, InstantSource clock, Mode mode,
+            Embedder embedder) {
+        return new Kairos(config, env, clock, mode, PROACTIVE_COMMAND_TIMEOUT, embedder);
     }
 
     /** For reports and chat: no sensors run. */

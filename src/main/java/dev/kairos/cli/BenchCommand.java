@@ -1,5 +1,8 @@
 package dev.kairos.cli;
 
+import dev.kairos.bench.CountingModelServer;
+import dev.kairos.bench.GreetingBench;
+import dev.kairos.bench.GreetingReport;
 import dev.kairos.bench.LocomoBench;
 import dev.kairos.bench.LocomoReport;
 import dev.kairos.bench.ScaleBench;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "bench", description = "Benchmarks anyone can reproduce; no model and no network needed.",
-        subcommands = {BenchCommand.Locomo.class, BenchCommand.Scale.class})
+        subcommands = {BenchCommand.Locomo.class, BenchCommand.Greeting.class, BenchCommand.Scale.class})
 final class BenchCommand {
     @ParentCommand KairosCommand parent;
 
@@ -56,6 +59,46 @@ final class BenchCommand {
                 LocomoReport r = new LocomoBench(work.path(), embedder(cli)).run(data, budget, conversation);
                 cli.out().println(json ? r.toJson().toPrettyString() : r.toTable());
                 return 0;
+            }
+        }
+    }
+
+    @Command(name = "greeting", description = {"A greeting's cost day by day: replays one LoCoMo conversation, one "
+            + "session a day at its date, in a temporary workspace with a dream each night (deterministic, no model), "
+            + "and each morning sends \"good morning\" to a model server on 127.0.0.1 that counts its input tokens "
+            + "(o200k, the stable prefix included) and measures evidence recall at 2,000 tokens for the questions "
+            + "answerable so far; then the same days without dreaming.",
+            "Example: ./kairos bench greeting --data ../shared/data/locomo/locomo-dev.json"})
+    static final class Greeting implements Callable<Integer> {
+        @ParentCommand BenchCommand bench;
+
+        @Option(names = "--data", required = true, paramLabel = "FILE", description = "A LoCoMo JSON file.")
+        Path data;
+
+        @Option(names = "--conversation", paramLabel = "ID",
+                description = "The sample_id to replay (default: the conversation with the most sessions).")
+        String conversation;
+
+        @Option(names = "--days", paramLabel = "N", description = "Only the first N sessions (default: all).")
+        Integer days;
+
+        @Option(names = "--json", description = "Print {days, withoutDream, firstDayTokens, lastDayTokens, ...}; "
+                + "each day has day, date, greetingTokens, recall, questions, multiHopRecall, defaultMemoryBytes, "
+                + "dreamTokens.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            Cli cli = bench.parent.cli;
+            if (!Files.isRegularFile(data)) throw new UserError("no file " + data + "; give --data a LoCoMo JSON file");
+            if (days != null && days < 1) throw new UserError("--days " + days + ": give 1 or more");
+            try (WorkDir work = WorkDir.create("kairos-greeting"); CountingModelServer server = CountingModelServer.start()) {
+                GreetingReport r = new GreetingBench(work.path(), embedder(cli), BenchHome::open, server)
+                        .run(data, conversation, days, 2000);
+                cli.out().println(json ? r.toJson().toPrettyString() : r.toTable());
+                return 0;
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
             }
         }
     }

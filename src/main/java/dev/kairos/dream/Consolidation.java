@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
  * oldest first under its cap; what passes the cap goes to archive/topics/.
  */
 final class Consolidation {
-    /** A topic file past this many bytes sends its oldest notes to the archive. */
-    static final int TOPIC_MAX_BYTES = 64 * 1024;
+    /**
+     * A topic file past this many bytes sends its oldest notes to the archive. At 64 KB a chatty person's topic (LoCoMo
+     * conv-41, eight months of chat, answers carrying their questions) lost its first months from every default
+     * context; 128 KB holds it, and retrieval packs items, never whole files, so a turn does not grow with it.
+     */
+    static final int TOPIC_MAX_BYTES = 128 * 1024;
     private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
     /** Words that carry no fact on their own: a line made only of them is small talk. */
     private static final Set<String> SMALL_TALK = Set.of(("hi hey hello hiya yo good morning evening afternoon night "
@@ -69,7 +73,7 @@ final class Consolidation {
 
     /** "Good to see you!", "Thanks so much!": every word small talk (a line with a number or a name is not). */
     static boolean smallTalk(String text) {
-        String body = text.replaceFirst("^\\p{L}{1,20}:\\s+", "");
+        String body = Replies.said(text).replaceFirst("^\\p{L}{1,20}:\\s+", "");
         if (body.matches("(?s).*\\d.*")) return false;
         var words = WORD.matcher(body).results().map(m -> m.group().toLowerCase(Locale.ROOT)).toList();
         return words.stream().allMatch(SMALL_TALK::contains);

@@ -38,7 +38,7 @@ final class Contradictions {
             if (n.past()) continue;
             for (Kind k : Kind.values()) {
                 int at = i;
-                statement(n.text(), k).ifPresent(v -> facts.add(new Fact(at, k, v)));
+                statement(Replies.said(n.text()), k).ifPresent(v -> facts.add(new Fact(at, k, v)));
             }
         }
         int turned = 0;

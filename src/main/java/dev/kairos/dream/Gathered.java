@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The orient and gather phases over a snapshot of memory/: the notes of every topic file, and those of the journal
  * days since the last dream, each put in its topic. A conversation line ("Caroline: ...") goes to its speaker's
- * topic; any other journal line to episodes.
+ * topic, keeping the question it answers ({@link Replies}); any other journal line to episodes.
  */
 record Gathered(Map<String, List<Note>> byTopic, Map<String, String> titles, List<String> journalDays) {
     static final String TOPICS = "topics/";
@@ -47,15 +47,20 @@ record Gathered(Map<String, List<Note>> byTopic, Map<String, String> titles, Lis
             LocalDate day = LocalDate.parse(d.group(1));
             if (since != null && day.isBefore(since)) return;
             days.add(path);
+            Note before = null;
             for (MemoryItem item : MemoryText.items(path, text, day)) {
                 Matcher s = SPEAKER.matcher(item.text());
                 boolean spoken = s.find();
                 String topic = spoken ? slug(s.group(1)) : "episodes";
                 titles.putIfAbsent(topic, spoken ? Character.toUpperCase(s.group(1).charAt(0)) + s.group(1).substring(1)
                         : "Episodes");
-                byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(new Note(topic,
-                        RelativeDates.absolute(item.text(), item.date()), item.date(),
-                        Note.splitProvenance(item.provenance()), false, false));
+                Note note = new Note(topic, RelativeDates.absolute(item.text(), item.date()), item.date(),
+                        Note.splitProvenance(item.provenance()), false, false);
+                if (!note.untrusted() && !note.pinned()) {
+                    note = note.withText(note.text() + Replies.context(before, item.text()));
+                }
+                byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(note);
+                before = note;
             }
         });
         return new Gathered(byTopic, titles, days);

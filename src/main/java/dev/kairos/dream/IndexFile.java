@@ -66,7 +66,7 @@ final class IndexFile {
         for (List<Note> notes : topics.values()) {
             for (Note n : notes) {
                 if (n.past() || n.untrusted()) continue;
-                Matcher m = DATE.matcher(n.text());
+                Matcher m = DATE.matcher(Replies.said(n.text()));
                 while (m.find()) {
                     LocalDate d = parse(m.group(1));
                     if (d != null && !d.isBefore(today) && !d.isAfter(today.plusDays(14))) {
@@ -87,7 +87,7 @@ final class IndexFile {
     }
 
     private static String clip(String text) {
-        String t = SPEAKER.matcher(text).replaceFirst("");
+        String t = SPEAKER.matcher(Replies.said(text)).replaceFirst("");
         return t.length() <= CLIP ? t : t.substring(0, CLIP - 1) + "…";
     }
 

@@ -88,7 +88,7 @@ public final class Memory implements AutoCloseable {
             List<MemoryItem> out = new ArrayList<>();
             for (Packer.Candidate c : ranked) {
                 if (out.size() >= limit) break;
-                if (ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text())) out.add(c.item());
+                if (ranking != Ranking.HYBRID || near.admit(c)) out.add(c.item());
             }
             return out;
         } finally {
@@ -112,7 +112,7 @@ public final class Memory implements AutoCloseable {
             List<Packer.Candidate> ranked = candidates(query, today, ranking, Retrieval.DEPTH, true);
             Retrieval.NearCopies near = retrieval.new NearCopies();
             return Packer.pack(ranked, tokenBudget,
-                    c -> ranking != Ranking.HYBRID || near.admit(c.id(), c.item().text()));
+                    c -> ranking != Ranking.HYBRID || near.admit(c));
         } finally {
             lock.readLock().unlock();
         }

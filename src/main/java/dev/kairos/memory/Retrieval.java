@@ -48,6 +48,7 @@ final class Retrieval {
      * puts "starts on December 18" and "starts on December 19" at 0.98.
      */
     static final double NEAR_COPY = 0.95;
+    private static final String JOURNAL = "journal/";
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
     private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -144,15 +145,34 @@ final class Retrieval {
 
     /**
      * Admits items in rank order unless one nearly repeats an item admitted before (same words, or vectors within
-     * {@link #NEAR_COPY}): five copies of one fact would crowd out four other facts. It reads the vectors: the caller
-     * holds {@link Memory}'s read lock while it admits.
+     * {@link #NEAR_COPY}), or comes from the same source: five copies of one fact would crowd out four other facts.
+     * A journal line has one source, its provenance; a topic note names all the lines it was made of. So a journal
+     * line whose source an admitted note names, or a note whose every source is a journal line admitted, is a copy
+     * (the dream's note of a day still in the journal, though "yesterday" became "yesterday [2023-05-07]"). It reads
+     * the vectors: the caller holds {@link Memory}'s read lock while it admits.
      */
     final class NearCopies {
         private final Set<String> texts = new HashSet<>();
         /** Slots of the vectors admitted, by the numbers their texts hold: only those can be near-copies. */
         private final Map<List<String>, List<Integer>> kept = new HashMap<>();
+        /** Every source named by an item admitted, and those of the journal lines admitted. */
+        private final Set<String> sources = new HashSet<>();
+        private final Set<String> journalLines = new HashSet<>();
 
-        boolean admit(long id, String text) {
+        boolean admit(Packer.Candidate c) {
+            String path = c.item().path();
+            boolean journal = path.startsWith(JOURNAL) || path.startsWith(MemoryFiles.ARCHIVE + JOURNAL);
+            List<String> named = List.of(c.item().provenance().strip().split("\\s*,\\s*"));
+            if (journal ? sources.contains(c.item().provenance().strip()) : journalLines.containsAll(named)) {
+                return false;
+            }
+            if (!admit(c.id(), c.item().text())) return false;
+            sources.addAll(named);
+            if (journal) journalLines.add(c.item().provenance().strip());
+            return true;
+        }
+
+        private boolean admit(long id, String text) {
             if (!texts.add(normalized(text))) return false;
             int slot = vectors.slot(id);
             if (slot < 0) return true;
