@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 public final class CountingModelServer implements AutoCloseable {
     /** What every request gets back. */
     public static final String REPLY = "Good morning!";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.kairos.json.Json.MAPPER;
 
     /** One request received: its body as sent and its input tokens as counted here. */
     public record Received(JsonNode body, long inputTokens) {}

@@ -1,7 +1,6 @@
 package dev.kairos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +33,8 @@ class GreetingBenchReportsWhatTheServerCountedTest {
 
     @Test
     void eachDayIsTheServersCountOfThatMorningsWholeRequest() {
-        assumeTrue(Files.exists(DATA), "LoCoMo data not at " + DATA.toAbsolutePath());
+        assertThat(Files.isRegularFile(DATA)).as("the LoCoMo data set is missing at "
+                + DATA.toAbsolutePath().normalize() + ": this test needs ../shared beside the repository").isTrue();
         try (CountingModelServer server = CountingModelServer.start()) {
             GreetingReport report = new GreetingBench(tmp, Embedder.local(Path.of("target", "test-cache")),
                     BenchHome::open, server).run(DATA, "conv-26", 3, 2000);
@@ -84,7 +84,8 @@ class GreetingBenchReportsWhatTheServerCountedTest {
 
     @Test
     void anUnknownConversationIsOneLineNamingThoseInTheFile() {
-        assumeTrue(Files.exists(DATA), "LoCoMo data not at " + DATA.toAbsolutePath());
+        assertThat(Files.isRegularFile(DATA)).as("the LoCoMo data set is missing at "
+                + DATA.toAbsolutePath().normalize() + ": this test needs ../shared beside the repository").isTrue();
         CliRun run = CliRun.run(Map.of("KAIROS_HOME", tmp.toString()), SettableClock.at("2026-11-25T08:00:00Z"),
                 "bench", "greeting", "--data", DATA.toString(), "--conversation", "conv-99");
         assertThat(run.exitCode()).isNotZero();
