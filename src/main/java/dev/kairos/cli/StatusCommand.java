@@ -21,7 +21,7 @@ final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws InterruptedException, java.io.IOException {
+    public Integer call() throws java.io.IOException {
         Cli cli = parent.cli;
         // a running agent knows its own model, problems and state best: ask it, reading nothing here
         if (AgentLock.isHeld(cli.home())) {
