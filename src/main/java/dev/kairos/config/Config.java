@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /** kairos.yaml and the environment, read and validated. Sections are records; defaults live in {@link ConfigReader}. */
 public record Config(Path home, ZoneId zone, Heartbeat heartbeat, Models models, Http http, Sensors sensors,
-        List<Watch> watch, Budget budget, PolicyRules policy, Map<String, Price> prices, Dream dream) {
+        List<Watch> watch, Budget budget, PolicyRules policy, Map<String, Price> prices, Dream dream,
+        GitHubSettings github, NotifySettings notifications, ChannelSettings channels) {
 
     public record Heartbeat(Duration every, Duration jitter, ActiveHours activeHours, Duration logIdleEvery) {}
 
@@ -53,6 +54,7 @@ public record Config(Path home, ZoneId zone, Heartbeat heartbeat, Models models,
 
     public Config withHeartbeatEvery(Duration every) {
         return new Config(home, zone, new Heartbeat(every, heartbeat.jitter(), heartbeat.activeHours(),
-                heartbeat.logIdleEvery()), models, http, sensors, watch, budget, policy, prices, dream);
+                heartbeat.logIdleEvery()), models, http, sensors, watch, budget, policy, prices, dream, github,
+                notifications, channels);
     }
 }

@@ -93,10 +93,13 @@ public final class ConfigReader {
         d.finish();
         PolicyRules policy = PolicyRules.read(root.section("policy"));
         Map<String, Config.Price> prices = prices(root.section("prices"));
+        GitHubSettings github = GitHubSettings.read(root.section("github"), env);
+        NotifySettings notifications = NotifySettings.read(root.section("notify"), env);
+        ChannelSettings channels = ChannelSettings.read(root.section("channels"), env);
         root.finish();
 
         return overrideFromEnv(new Config(home, zone, heartbeat, new Config.Models(main, small, timeout),
-                new Config.Http(port), sensors, watch, budget, policy, prices, dream), env);
+                new Config.Http(port), sensors, watch, budget, policy, prices, dream, github, notifications, channels), env);
     }
 
     /** The 1-based number of the first line that does not decode as UTF-8 (1 when the file cannot be read again). */
@@ -153,7 +156,7 @@ public final class ConfigReader {
             }
         }
         return new Config(c.home(), zone, c.heartbeat(), models, http, c.sensors(), c.watch(), c.budget(),
-                c.policy(), c.prices(), c.dream());
+                c.policy(), c.prices(), c.dream(), c.github(), c.notifications(), c.channels());
     }
 
     private static Optional<String> envModel(Map<String, String> env, String name) {

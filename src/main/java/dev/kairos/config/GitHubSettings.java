@@ -1,0 +1,94 @@
+package dev.kairos.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * GitHub: the repositories followed from kairos.yaml (others are added with `kairos github subscribe`), whose text
+ * counts as the user's, and the credentials, which come from the environment only.
+ *
+ * @param repos the repositories under {@code github.repos}
+ * @param owners GitHub logins whose words are the user's (trusted); everyone else's are untrusted
+ * @param handle the agent's handle on GitHub ("kairos-bot"): a comment that mentions it asks the agent
+ * @param webhookSecret GITHUB_WEBHOOK_SECRET: without it, POST /hooks/github refuses every delivery
+ * @param token GITHUB_TOKEN, a fine-grained token
+ * @param apiUrl GITHUB_API_URL or {@code github.apiUrl}: GitHub Enterprise, or a loopback server in tests
+ * @param pollEvery how often followed repositories are polled; zero: never (webhooks only)
+ */
+public record GitHubSettings(List<Repo> repos, List<String> owners, Optional<String> handle,
+        Optional<String> webhookSecret, Optional<String> token, URI apiUrl, Duration pollEvery) {
+    public static final URI PUBLIC_API = URI.create("https://api.github.com");
+    static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
+
+    /** A repository followed: OWNER/NAME, and where the user keeps a checkout of it, if anywhere. */
+    public record Repo(String name, Optional<Path> checkout) {}
+
+    public GitHubSettings {
+        repos = List.copyOf(repos);
+        owners = List.copyOf(owners);
+    }
+
+    /** OWNER/NAME as GitHub spells them; throws IllegalArgumentException saying what is allowed. */
+    public static String repoName(String text) {
+        String t = text.strip();
+        if (t.startsWith("https://github.com/")) t = t.substring("https://github.com/".length());
+        if (t.endsWith(".git")) t = t.substring(0, t.length() - 4);
+        if (!REPO.matcher(t).matches() || t.endsWith("/.") || t.endsWith("/..")) {
+            throw new IllegalArgumentException("'" + text + "' is not OWNER/REPO; use e.g. octocat/hello-world");
+        }
+        return t;
+    }
+
+    static GitHubSettings read(Section s, Map<String, String> env) {
+        List<Repo> repos = s.sections("repos").stream().map(r -> {
+            String name = r.parsed("repo", null, GitHubSettings::repoName);
+            if (name == null) throw r.error("repo", "every github.repos entry needs repo: OWNER/REPO");
+            Optional<Path> path = Optional.ofNullable(r.string("path", null)).map(ConfigReader::expandHome);
+            r.finish();
+            return new Repo(name, path);
+        }).toList();
+        List<String> owners = s.strings("owners");
+        Optional<String> handle = Optional.ofNullable(s.string("handle", null)).map(h -> h.strip().replaceFirst("^@", ""));
+        URI api = s.parsed("apiUrl", PUBLIC_API, GitHubSettings::apiUrl);
+        Duration poll = s.duration("poll", Duration.ofMinutes(5), Duration.ZERO);
+        s.finish();
+        String envApi = env.get("GITHUB_API_URL");
+        if (envApi != null && !envApi.isBlank()) {
+            try {
+                api = apiUrl(envApi);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError("GITHUB_API_URL: " + e.getMessage());
+            }
+        }
+        return new GitHubSettings(repos, owners, handle, nonBlank(env.get("GITHUB_WEBHOOK_SECRET")),
+                nonBlank(env.get("GITHUB_TOKEN")), api, poll);
+    }
+
+    static URI apiUrl(String text) {
+        try {
+            URI u = URI.create(text.strip().replaceAll("/+$", ""));
+            if (u.getScheme() != null && u.getScheme().matches("https?") && u.getHost() != null) return u;
+        } catch (IllegalArgumentException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not an http(s) URL; use e.g. https://api.github.com "
+                + "or https://HOST/api/v3 for GitHub Enterprise");
+    }
+
+    static Optional<String> nonBlank(String v) {
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    /** Never the secrets: a Config may be printed. */
+    @Override
+    public String toString() {
+        return "GitHubSettings[repos=" + repos + ", owners=" + owners + ", handle=" + handle + ", webhookSecret="
+                + webhookSecret.map(x -> "(set)").orElse("(none)") + ", token=" + token.map(x -> "(set)").orElse("(none)")
+                + ", apiUrl=" + apiUrl + ", pollEvery=" + pollEvery + "]";
+    }
+}
