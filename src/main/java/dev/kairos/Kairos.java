@@ -5,6 +5,9 @@ import dev.kairos.config.Config;
 import dev.kairos.config.Workspace;
 import dev.kairos.dream.Dream;
 import dev.kairos.dream.DreamReport;
+import dev.kairos.effect.Courier;
+import dev.kairos.effect.Dispatch;
+import dev.kairos.effect.Outbox;
 import dev.kairos.event.Inbox;
 import dev.kairos.heartbeat.BeatCounts;
 import dev.kairos.heartbeat.Heartbeat;
@@ -81,6 +84,7 @@ public final class Kairos implements AutoCloseable {
     private final Memory memory;
     private final Dream dream;
     private final ProcessRunner processes;
+    private final Outbox outbox;
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -152,8 +156,9 @@ public final class Kairos implements AutoCloseable {
                 tasks.resumeAnswered(approvals::tasksAsking, clock.instant());
             }
         });
+        this.outbox = new Outbox(store.jdbi(), clock);
         this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks, runner,
-                clock, config.zone());
+                clock, config.zone(), new Dispatch(outbox, couriers(), clock));
     }
 
     private Agent agent(ModelSpec spec, Map<String, String> env) {
@@ -167,6 +172,11 @@ public final class Kairos implements AutoCloseable {
                 mode == Mode.DAEMON ? commands : Optional.empty());
         return Agent.create(client, prices().find(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
+    }
+
+    /** Who delivers the outbox's effects, by kind: each configured notifier, channel and GitHub. */
+    private List<Courier> couriers() {
+        return List.of();
     }
 
     /** The built-in list, with kairos.yaml's `prices` taking precedence. */
@@ -270,6 +280,10 @@ public final class Kairos implements AutoCloseable {
         return dream.undo();
     }
 
+    public Outbox outbox() {
+        return outbox;
+    }
+
     public Approvals approvals() {
         return approvals;
     }
@@ -292,7 +306,13 @@ public final class Kairos implements AutoCloseable {
                 watching().stream().map(w -> w.path().toString()).toList(), config.models().main().orElse(null),
                 problems(), new Schedules(store.jdbi(), config.zone()).active().stream()
                         .map(e -> new Status.Scheduled(e.id(), e.text(), e.at(), e.every(), e.setBy(), e.createdAt()))
-                        .toList());
+                        .toList(), outboxCounts());
+    }
+
+    private Map<String, Integer> outboxCounts() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        outbox.counts().forEach((state, n) -> out.put(state.name().toLowerCase(), n));
+        return out;
     }
 
     /** What the user should fix: shown by `status`. */
@@ -301,6 +321,8 @@ public final class Kairos implements AutoCloseable {
         if (lastModelProblem != null) out.add(lastModelProblem);
         (sandbox != null ? sandbox.problem() : Sandbox.missing(env)).ifPresent(out::add);
         tasks.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(t -> out.add(t.failure()));
+        outbox.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(e -> out.add("not delivered: "
+                + e.kind() + " (" + e.key() + "): " + e.lastError().orElse("refused")));
         config.models().main().map(ModelSpec::parse).filter(spec -> prices().find(spec).isEmpty())
                 .ifPresent(spec -> out.add(dev.kairos.ledger.Ledger.unpricedWarning(spec.toString())));
         if (schedule.isPresent()) {

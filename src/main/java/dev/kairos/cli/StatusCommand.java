@@ -17,7 +17,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object: running, lastBeat, beatsToday, idleBeatsToday, "
             + "pendingEvents, tasks, today{inputTokens, outputTokens, costUsd}, watching, model, problems, "
-            + "schedules[{id, text, at, every, setBy, createdAt}].")
+            + "schedules[{id, text, at, every, setBy, createdAt}], outbox{pending, delivered, failed}.")
     boolean json;
 
     @Override
@@ -48,6 +48,9 @@ final class StatusCommand implements Callable<Integer> {
         out.println("  model:          " + (s.model() == null ? "none (set KAIROS_MODEL; work is queued)" : s.model()));
         out.println("  watching:       " + (s.watching().isEmpty() ? "nothing (add with './kairos watch PATH')"
                 : String.join(", ", s.watching())));
+        out.println("  outbox:         " + s.outbox().getOrDefault("pending", 0) + " to deliver, "
+                + s.outbox().getOrDefault("delivered", 0) + " delivered, " + s.outbox().getOrDefault("failed", 0)
+                + " failed");
         if (s.schedules().isEmpty()) out.println("  scheduled:      nothing (the agent's schedule tool adds here)");
         s.schedules().forEach(e -> out.println("  scheduled:      #" + e.id() + " "
                 + (e.at() != null ? "at " + e.at() : e.every()) + ": " + Printable.of(e.text()) + " (set by " + e.setBy() + ")"));

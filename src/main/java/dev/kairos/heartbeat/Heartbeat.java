@@ -1,5 +1,6 @@
 package dev.kairos.heartbeat;
 
+import dev.kairos.effect.Dispatch;
 import dev.kairos.event.Event;
 import dev.kairos.event.Inbox;
 import dev.kairos.memory.Journal;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One beat: poll the sensors into the inbox, take the pending events, triage them into tasks, journal them, and
- * hand pending tasks to the runner. The triage, the journal lines and the "processed" marks commit together, so a
+ * hand pending tasks to the runner, then deliver what the outbox holds. The triage, the journal lines and the "processed" marks commit together, so a
  * beat cut short by a crash is replayed whole, never half. Nothing new and nothing due: no model call, no journal
  * line, only the day's beat counter moves.
  */
@@ -35,11 +36,12 @@ public final class Heartbeat {
     private final Optional<TaskRunner> runner;
     private final InstantSource clock;
     private final ZoneId zone;
+    private final Dispatch effects;
     /** Events a sensor reported that could not be stored yet: stored before that sensor polls again. */
     private final Map<Sensor, List<Event>> unsaved = new HashMap<>();
 
     public Heartbeat(Jdbi jdbi, Inbox inbox, List<Sensor> sensors, Triage triage, Journal journal, Tasks tasks,
-            Optional<TaskRunner> runner, InstantSource clock, ZoneId zone) {
+            Optional<TaskRunner> runner, InstantSource clock, ZoneId zone, Dispatch effects) {
         this.jdbi = jdbi;
         this.inbox = inbox;
         this.sensors = List.copyOf(sensors);
@@ -49,6 +51,7 @@ public final class Heartbeat {
         this.runner = runner;
         this.clock = clock;
         this.zone = zone;
+        this.effects = effects;
     }
 
     public synchronized BeatReport beat() {
@@ -75,6 +78,7 @@ public final class Heartbeat {
             List<Task> queued = tasks.inState(Task.State.PENDING);
             if (!queued.isEmpty()) modelCalls = runner.get().run(queued);
         }
+        effects.deliverDue(); // what this beat's tasks decided, and retries that came due: no model call
         boolean idle = events.isEmpty() && modelCalls == 0;
         jdbi.useTransaction(h -> BeatCounts.count(h, now.atZone(zone).toLocalDate(), idle, now));
         return idle ? BeatReport.idle(now) : new BeatReport(now, false, events, created, modelCalls);

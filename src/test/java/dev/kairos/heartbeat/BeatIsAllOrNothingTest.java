@@ -3,6 +3,8 @@ package dev.kairos.heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kairos.effect.Dispatch;
+import dev.kairos.effect.Outbox;
 import dev.kairos.event.Event;
 import dev.kairos.event.Inbox;
 import dev.kairos.event.Trust;
@@ -27,7 +29,8 @@ class BeatIsAllOrNothingTest {
 
     private Heartbeat heartbeat(Store store) {
         return new Heartbeat(store.jdbi(), new Inbox(store.jdbi()), List.of(), Triage.standard(),
-                new Journal(home.resolve("memory"), ZONE), new Tasks(store.jdbi()), Optional.empty(), clock, ZONE);
+                new Journal(home.resolve("memory"), ZONE), new Tasks(store.jdbi()), Optional.empty(), clock, ZONE,
+                new Dispatch(new Outbox(store.jdbi(), clock), List.of(), clock));
     }
 
     private static Event failingTests(String sha) {

@@ -6,6 +6,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.kairos.config.ActiveHours;
+import dev.kairos.effect.Dispatch;
+import dev.kairos.effect.Outbox;
 import dev.kairos.event.Inbox;
 import dev.kairos.memory.Journal;
 import dev.kairos.store.Store;
@@ -43,7 +45,8 @@ class RepeatedBeatFailureIsLoggedOnceTest {
         SettableClock clock = SettableClock.at("2026-11-25T08:00:00Z");
         Heartbeat heartbeat = new Heartbeat(store.jdbi(), new Inbox(store.jdbi()), List.of(), Triage.standard(),
                 new Journal(home.resolve("memory"), ZoneOffset.UTC), new Tasks(store.jdbi()), Optional.empty(), clock,
-                ZoneOffset.UTC);
+                ZoneOffset.UTC,
+                new Dispatch(new Outbox(store.jdbi(), clock), List.of(), clock));
         logs.start();
         logger.addAppender(logs);
         HeartbeatLoop loop = new HeartbeatLoop(heartbeat, Duration.ofMillis(1), Duration.ZERO, ActiveHours.ALWAYS,

@@ -2,6 +2,8 @@ package dev.kairos.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kairos.effect.Dispatch;
+import dev.kairos.effect.Outbox;
 import dev.kairos.event.Event;
 import dev.kairos.event.Inbox;
 import dev.kairos.event.Trust;
@@ -47,7 +49,8 @@ class UnstoredEventsAreNotLostTest {
         OneShotSensor sensor = new OneShotSensor();
         Heartbeat beat = new Heartbeat(store.jdbi(), new Inbox(store.jdbi()), List.of(sensor), Triage.standard(),
                 new Journal(home.resolve("memory"), ZoneId.of("UTC")), new Tasks(store.jdbi()), Optional.empty(),
-                clock, ZoneId.of("UTC"));
+                clock, ZoneId.of("UTC"),
+                new Dispatch(new Outbox(store.jdbi(), clock), List.of(), clock));
 
         store.jdbi().useHandle(h -> h.execute("ALTER TABLE events RENAME TO events_away")); // the inbox is broken
         store.jdbi().useHandle(h -> h.execute("CREATE VIEW events AS SELECT * FROM events_away"));
