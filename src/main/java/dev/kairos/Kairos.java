@@ -19,6 +19,7 @@ import dev.kairos.ledger.Ledger;
 import dev.kairos.memory.Embedder;
 import dev.kairos.memory.Journal;
 import dev.kairos.memory.Memory;
+import dev.kairos.notify.Notifiers;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
 import dev.kairos.process.ProcessRunner;
@@ -85,6 +86,7 @@ public final class Kairos implements AutoCloseable {
     private final Dream dream;
     private final ProcessRunner processes;
     private final Outbox outbox;
+    private final Notifiers notifiers;
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -157,6 +159,7 @@ public final class Kairos implements AutoCloseable {
             }
         });
         this.outbox = new Outbox(store.jdbi(), clock);
+        this.notifiers = Notifiers.configured(config.notifications(), ws.keysDir(), store.jdbi(), clock);
         this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks, runner,
                 clock, config.zone(), new Dispatch(outbox, couriers(), clock));
     }
@@ -176,7 +179,8 @@ public final class Kairos implements AutoCloseable {
 
     /** Who delivers the outbox's effects, by kind: each configured notifier, channel and GitHub. */
     private List<Courier> couriers() {
-        return List.of();
+        List<Courier> out = new ArrayList<>(notifiers.couriers());
+        return out;
     }
 
     /** The built-in list, with kairos.yaml's `prices` taking precedence. */
@@ -284,6 +288,11 @@ public final class Kairos implements AutoCloseable {
         return outbox;
     }
 
+    /** ntfy, Web Push and email, as configured: their names, couriers and the Web Push subscriptions. */
+    public Notifiers notifiers() {
+        return notifiers;
+    }
+
     public Approvals approvals() {
         return approvals;
     }
@@ -320,6 +329,7 @@ public final class Kairos implements AutoCloseable {
         List<String> out = new ArrayList<>();
         if (lastModelProblem != null) out.add(lastModelProblem);
         (sandbox != null ? sandbox.problem() : Sandbox.missing(env)).ifPresent(out::add);
+        out.addAll(notifiers.problems());
         tasks.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(t -> out.add(t.failure()));
         outbox.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(e -> out.add("not delivered: "
                 + e.kind() + " (" + e.key() + "): " + e.lastError().orElse("refused")));

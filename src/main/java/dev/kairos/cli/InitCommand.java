@@ -2,6 +2,7 @@ package dev.kairos.cli;
 
 import dev.kairos.json.Json;
 import dev.kairos.config.Workspace;
+import dev.kairos.notify.PushKeys;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         Cli cli = parent.cli;
         Workspace ws = cli.workspace();
-        List<Path> created = ws.init();
+        List<Path> created = new java.util.ArrayList<>(ws.init());
+        PushKeys.ensure(ws.keysDir()).ifPresent(created::add); // the keys themselves are never printed
         if (json) {
             cli.out().println(Json.write(Map.of("home", ws.home().toString(),
                     "created", created.stream().map(Path::toString).toList())));

@@ -46,6 +46,7 @@ final class UpCommand implements Callable<Integer> {
             ws.init();
             cli.out().println("Created the workspace at " + ws.home() + " (edit kairos.yaml, AGENTS.md, HEARTBEAT.md).");
         }
+        dev.kairos.notify.PushKeys.ensure(ws.keysDir()); // a workspace made before Web Push gets its keys
         Config config = ConfigReader.read(ws.home(), cli.env());
         ConfigChanges changes = new ConfigChanges(ws.home(), cli.env());
         if (every != null) config = config.withHeartbeatEvery(parseEvery(every));
@@ -71,7 +72,7 @@ final class UpCommand implements Callable<Integer> {
             int requeued = k.tasks().requeueInterrupted(cli.clock().instant());
             if (requeued > 0) log.info("{} task(s) interrupted by the last stop will run again", requeued);
             try (WebServer web = WebServer.start(config.http().port(), k::status,
-                    () -> TickReport.of(k.heartbeat().beat()))) {
+                    () -> TickReport.of(k.heartbeat().beat()), k.notifiers().push())) {
                 lock.publishPort(web.port());
                 HeartbeatLoop loop = new HeartbeatLoop(k.heartbeat(), config.heartbeat().every(),
                         config.heartbeat().jitter(), config.heartbeat().activeHours(), config.zone(), cli.clock(),

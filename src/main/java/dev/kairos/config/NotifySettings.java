@@ -1,8 +1,10 @@
 package dev.kairos.config;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Notifications to the user's devices; secrets come from the environment only.
@@ -10,14 +12,85 @@ import java.util.Optional;
  * @param ntfyUrl KAIROS_NTFY_URL, the ntfy topic URL (self-hosted or public)
  * @param ntfyToken KAIROS_NTFY_TOKEN, an ntfy access token
  * @param publicUrl KAIROS_PUBLIC_URL or {@code notify.publicUrl}: the base of links sent to the user's devices
+ * @param email {@code notify.email}: plain-text mail over SMTP, when its {@code to} and {@code host} are set
+ *     ({@code to} may list several addresses, separated by commas)
+ * @param pushSubject {@code notify.webPush.subject}: who runs this Kairos, told to push services (VAPID, RFC 8292)
  */
-public record NotifySettings(Optional<URI> ntfyUrl, Optional<String> ntfyToken, Optional<URI> publicUrl) {
+public record NotifySettings(Optional<URI> ntfyUrl, Optional<String> ntfyToken, Optional<URI> publicUrl,
+        Optional<Email> email, String pushSubject) {
+    /** ntfy's topic names (its server's topicRegex). */
+    private static final Pattern TOPIC = Pattern.compile("[-_A-Za-z0-9]{1,64}");
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
+    static final String DEFAULT_PUSH_SUBJECT = "mailto:kairos@localhost";
+
+    /**
+     * SMTP settings; the password is KAIROS_SMTP_PASSWORD.
+     *
+     * @param starttls upgrade the connection with STARTTLS before anything is sent (required when true)
+     * @param user the SMTP login, if the server wants one
+     */
+    public record Email(List<String> to, String from, String host, int port, boolean starttls, Optional<String> user,
+            Optional<String> password) {
+        public Email {
+            to = List.copyOf(to);
+        }
+
+        /** Never the password: a Config may be printed. */
+        @Override
+        public String toString() {
+            return "Email[to=" + to + ", from=" + from + ", host=" + host + ", port=" + port + ", starttls=" + starttls
+                    + ", user=" + user + ", password=" + password.map(x -> "(set)").orElse("(none)") + "]";
+        }
+    }
 
     static NotifySettings read(Section s, Map<String, String> env) {
         Optional<URI> publicUrl = Optional.ofNullable(s.parsed("publicUrl", null, NotifySettings::url));
+        Optional<Email> email = email(s.section("email"), env);
+        Section push = s.section("webPush");
+        String subject = push.parsed("subject", DEFAULT_PUSH_SUBJECT, NotifySettings::subject);
+        push.finish();
         s.finish();
-        return new NotifySettings(envUrl(env, "KAIROS_NTFY_URL"), GitHubSettings.nonBlank(env.get("KAIROS_NTFY_TOKEN")),
-                envUrl(env, "KAIROS_PUBLIC_URL").or(() -> publicUrl));
+        Optional<URI> ntfy = envUrl(env, "KAIROS_NTFY_URL");
+        ntfy.ifPresent(NotifySettings::ntfyTopic);
+        return new NotifySettings(ntfy, GitHubSettings.nonBlank(env.get("KAIROS_NTFY_TOKEN")),
+                envUrl(env, "KAIROS_PUBLIC_URL").or(() -> publicUrl), email, subject);
+    }
+
+    private static Optional<Email> email(Section e, Map<String, String> env) {
+        List<String> to = java.util.Arrays.stream(e.string("to", "").split(",")).map(String::strip)
+                .filter(t -> !t.isEmpty()).toList();
+        String host = e.string("host", null);
+        String from = e.string("from", null);
+        int port = e.integer("port", 587, 1, 65_535);
+        boolean starttls = e.bool("starttls", true);
+        Optional<String> user = GitHubSettings.nonBlank(e.string("user", null));
+        e.finish();
+        if (to.isEmpty() && (host == null || host.isBlank())) return Optional.empty();
+        if (to.isEmpty()) throw e.error("to", "notify.email needs 'to: you@example.com' (who gets the mail)");
+        if (host == null || host.isBlank()) throw e.error("host", "notify.email needs 'host: smtp.example.com'");
+        for (String t : to) {
+            if (!ADDRESS.matcher(t).matches()) throw e.error("to", "'" + t + "' is not a mail address");
+        }
+        String sender = from == null || from.isBlank() ? to.getFirst() : from.strip();
+        if (!ADDRESS.matcher(sender).matches()) throw e.error("from", "'" + sender + "' is not a mail address");
+        return Optional.of(new Email(to, sender, host.strip(), port, starttls, user,
+                GitHubSettings.nonBlank(env.get("KAIROS_SMTP_PASSWORD"))));
+    }
+
+    /** The topic, the last segment of KAIROS_NTFY_URL; a ConfigError when it is not one ntfy takes. */
+    public static String ntfyTopic(URI topicUrl) {
+        String path = topicUrl.getPath() == null ? "" : topicUrl.getPath().replaceAll("/+$", "");
+        String topic = path.substring(path.lastIndexOf('/') + 1);
+        if (!TOPIC.matcher(topic).matches()) {
+            throw new ConfigError("KAIROS_NTFY_URL: '" + topicUrl + "' does not end in a topic (letters, digits, - and "
+                    + "_, at most 64); use e.g. https://ntfy.sh/my-kairos-topic");
+        }
+        return topic;
+    }
+
+    private static String subject(String text) {
+        if (text.startsWith("mailto:") || text.startsWith("https://")) return text;
+        throw new IllegalArgumentException("'" + text + "' must start with mailto: or https:// (e.g. mailto:you@example.com)");
     }
 
     static Optional<URI> envUrl(Map<String, String> env, String name) {
@@ -44,6 +117,6 @@ public record NotifySettings(Optional<URI> ntfyUrl, Optional<String> ntfyToken, 
     @Override
     public String toString() {
         return "NotifySettings[ntfyUrl=" + ntfyUrl + ", ntfyToken=" + ntfyToken.map(x -> "(set)").orElse("(none)")
-                + ", publicUrl=" + publicUrl + "]";
+                + ", publicUrl=" + publicUrl + ", email=" + email + ", pushSubject=" + pushSubject + "]";
     }
 }

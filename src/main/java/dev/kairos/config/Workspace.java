@@ -43,6 +43,11 @@ public record Workspace(Path home) {
         return home.resolve("logs");
     }
 
+    /** Keys Kairos makes for itself (Web Push's VAPID pair): the owner's only, never overwritten, never printed. */
+    public Path keysDir() {
+        return home.resolve("keys");
+    }
+
     public Path worktreesDir() {
         return home.resolve("worktrees");
     }

@@ -2,7 +2,9 @@ package dev.kairos.web;
 
 import dev.kairos.json.Json;
 import dev.kairos.Status;
+import dev.kairos.notify.PushSubscriptions;
 import io.javalin.Javalin;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The local HTTP server, bound to 127.0.0.1: health, status and (for a running agent) an on-demand beat. */
@@ -15,6 +17,13 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts on 127.0.0.1:port (0 picks a free port); fails with one clear line when the port is taken. */
     public static WebServer start(int port, Supplier<Status> status, Supplier<Object> tick) {
+        return start(port, status, tick, Optional.empty());
+    }
+
+    /** With {@code /push}, where browsers subscribe to Web Push, when this Kairos has its keys. */
+    public static WebServer start(int port, Supplier<Status> status, Supplier<Object> tick,
+            Optional<PushSubscriptions> push) {
+        PushPage pushPage = new PushPage(push);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -25,6 +34,10 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.get("/api/status", ctx -> ctx.contentType("application/json").result(Json.write(status.get())));
             cfg.routes.post("/api/tick", ctx -> ctx.contentType("application/json").result(Json.write(tick.get())));
             cfg.routes.get("/", ctx -> ctx.contentType("text/html").result(Dashboard.html(status.get())));
+            cfg.routes.get("/push", pushPage::page);
+            cfg.routes.get("/push/sw.js", pushPage::worker);
+            cfg.routes.get("/push/key", pushPage::key);
+            cfg.routes.post("/push/subscribe", pushPage::subscribe);
         });
         try {
             app.start();
