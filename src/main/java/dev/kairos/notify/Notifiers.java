@@ -109,7 +109,7 @@ public final class Notifiers {
             out.add(switch (o) {
                 case Outcome.Delivered d -> new Tried(n.name(), true, "delivered: " + d.receipt());
                 case Outcome.Refused r -> new Tried(n.name(), false, "refused: " + r.reason());
-                case Outcome.Retry r -> new Tried(n.name(), false, "failed, would be retried: " + r.reason());
+                case Outcome.Retry r -> new Tried(n.name(), false, "failed: " + r.reason());
             });
         }
         return out;
