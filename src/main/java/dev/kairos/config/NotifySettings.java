@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param publicUrl KAIROS_PUBLIC_URL or {@code notify.publicUrl}: the base of links sent to the user's devices
  * @param email {@code notify.email}: plain-text mail over SMTP, when its {@code to} and {@code host} are set
  *     ({@code to} may list several addresses, separated by commas)
- * @param pushSubject {@code notify.webPush.subject}: who runs this Kairos, told to push services (VAPID, RFC 8292)
+ * @param pushSubject {@code notify.webPush.subject}: who runs this Kairos, told to push services (VAPID, RFC 8292);
+ *     by default the mail address Kairos sends from, if any
  */
 public record NotifySettings(Optional<URI> ntfyUrl, Optional<String> ntfyToken, Optional<URI> publicUrl,
         Optional<Email> email, String pushSubject) {
@@ -47,7 +48,8 @@ public record NotifySettings(Optional<URI> ntfyUrl, Optional<String> ntfyToken, 
         Optional<URI> publicUrl = Optional.ofNullable(s.parsed("publicUrl", null, NotifySettings::url));
         Optional<Email> email = email(s.section("email"), env);
         Section push = s.section("webPush");
-        String subject = push.parsed("subject", DEFAULT_PUSH_SUBJECT, NotifySettings::subject);
+        String subject = push.parsed("subject", email.map(e -> "mailto:" + e.from()).orElse(DEFAULT_PUSH_SUBJECT),
+                NotifySettings::subject);
         push.finish();
         s.finish();
         Optional<URI> ntfy = envUrl(env, "KAIROS_NTFY_URL");

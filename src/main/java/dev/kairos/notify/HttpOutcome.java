@@ -21,7 +21,9 @@ final class HttpOutcome {
 
     /** Not a 2xx; {@code service} names the far side in the reason ("ntfy at https://ntfy.sh/"). */
     static Outcome failure(String service, int status, HttpHeaders headers, String body, Instant now) {
-        String reason = service + " answered HTTP " + status + detail(body);
+        String reason = service + " answered HTTP " + status + detail(body)
+                + headers.firstValue("Location").filter(l -> status >= 300 && status < 400)
+                        .map(l -> "; it moved to " + l + ": configure that URL").orElse("");
         if (status == 429 || status >= 500) return new Outcome.Retry(reason, retryAfter(headers, now));
         return new Outcome.Refused(reason);
     }

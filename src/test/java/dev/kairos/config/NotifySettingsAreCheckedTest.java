@@ -37,7 +37,8 @@ class NotifySettingsAreCheckedTest {
         assertThat(e.starttls()).isTrue();
         assertThat(e.password()).contains("hunter2");
         assertThat(s.toString()).doesNotContain("hunter2").contains("password=(set)");
-        assertThat(s.pushSubject()).isEqualTo("mailto:kairos@localhost");
+        assertThat(s.pushSubject()).isEqualTo("mailto:me@example.com"); // who sends the mail runs this Kairos
+        assertThat(read("timezone: UTC\n", Map.of()).pushSubject()).isEqualTo("mailto:kairos@localhost");
     }
 
     @Test
