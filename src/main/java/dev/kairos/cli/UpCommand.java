@@ -71,7 +71,8 @@ final class UpCommand implements Callable<Integer> {
             int requeued = k.tasks().requeueInterrupted(cli.clock().instant());
             if (requeued > 0) log.info("{} task(s) interrupted by the last stop will run again", requeued);
             try (WebServer web = WebServer.start(config.http().port(), k::status,
-                    () -> TickReport.of(k.heartbeat().beat()))) {
+                    () -> TickReport.of(k.heartbeat().beat()),
+                    new WebServer.Chat(k::agent, k.store().jdbi(), k.ledger(), config.channels().webToken()))) {
                 lock.publishPort(web.port());
                 HeartbeatLoop loop = new HeartbeatLoop(k.heartbeat(), config.heartbeat().every(),
                         config.heartbeat().jitter(), config.heartbeat().activeHours(), config.zone(), cli.clock(),

@@ -1,11 +1,18 @@
 package dev.kairos.web;
 
-import dev.kairos.json.Json;
 import dev.kairos.Status;
+import dev.kairos.agent.Agent;
+import dev.kairos.json.Json;
+import dev.kairos.ledger.Ledger;
 import io.javalin.Javalin;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 
-/** The local HTTP server, bound to 127.0.0.1: health, status and (for a running agent) an on-demand beat. */
+/**
+ * The local HTTP server, bound to 127.0.0.1: health, status, (for a running agent) an on-demand beat, and the chat:
+ * its page and its API.
+ */
 public final class WebServer implements AutoCloseable {
     private final Javalin app;
 
@@ -13,17 +20,30 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
+    /**
+     * What the chat routes need: the agent (empty when no model is configured), the store's conversation and ledger,
+     * and the token that guards the chat (empty: this machine only; see {@link Access}).
+     */
+    public record Chat(Supplier<Optional<Agent>> agent, Jdbi jdbi, Ledger ledger, Optional<String> token) {}
+
     /** Starts on 127.0.0.1:port (0 picks a free port); fails with one clear line when the port is taken. */
-    public static WebServer start(int port, Supplier<Status> status, Supplier<Object> tick) {
+    public static WebServer start(int port, Supplier<Status> status, Supplier<Object> tick, Chat chat) {
+        Access access = new Access(chat.token());
+        ChatApi api = new ChatApi(chat);
+        ChatPage page = ChatPage.load();
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = "127.0.0.1";
             cfg.jetty.port = port;
-            cfg.routes.before(WebServer::localOnly);
+            cfg.routes.before(access::check);
             cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             cfg.routes.get("/api/status", ctx -> ctx.contentType("application/json").result(Json.write(status.get())));
             cfg.routes.post("/api/tick", ctx -> ctx.contentType("application/json").result(Json.write(tick.get())));
+            cfg.routes.post("/api/chat", api::answer);
+            cfg.routes.post("/api/chat/stream", api::stream);
+            cfg.routes.get("/api/chat/history", api::history);
+            cfg.routes.get("/chat", page::serve);
             cfg.routes.get("/", ctx -> ctx.contentType("text/html").result(Dashboard.html(status.get())));
         });
         try {
@@ -40,21 +60,6 @@ public final class WebServer implements AutoCloseable {
     public static final class PortInUse extends RuntimeException {
         PortInUse(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /**
-     * Only this machine's own pages and tools: a Host other than loopback (DNS rebinding) or a foreign Origin (a web
-     * page posting to /api/tick) is refused.
-     */
-    private static void localOnly(io.javalin.http.Context ctx) {
-        String host = String.valueOf(ctx.header("Host")).replaceAll(":\\d+$", "");
-        String origin = ctx.header("Origin");
-        boolean localHost = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
-        boolean localOrigin = origin == null || origin.matches("http://(127\\.0\\.0\\.1|localhost|\\[::1\\])(:\\d+)?");
-        if (!localHost || !localOrigin) {
-            ctx.status(403).result("Kairos answers only to this machine (127.0.0.1)");
-            ctx.skipRemainingHandlers();
         }
     }
 
