@@ -19,8 +19,8 @@ final class ChatHistory {
     static final int MAX = 200;
 
     /**
-     * One message. {@code role}: "user" or "assistant"; {@code cost}: for an answer to a question, what its turn
-     * cost; null otherwise (a question, or the answer of a chat that waited for an approval, which a task paid for).
+     * One message. {@code role}: "user" or "assistant"; {@code cost}: for an answer, what its chat turn cost; null
+     * for a question, and for an answer no chat call made (a chat continued after an approval: its task paid).
      */
     record Line(String role, String text, Instant at, Ledger.Totals cost) {}
 
@@ -38,7 +38,8 @@ final class ChatHistory {
         for (Session.Said s : new Session(jdbi, Session.USER).recent(limit)) {
             boolean answer = s.role() == Message.Role.ASSISTANT;
             Ledger.Totals cost = answer && asked != null ? ledger.outsideTasks(Agent.CHAT, asked, s.at()) : null;
-            lines.add(new Line(s.role().name().toLowerCase(Locale.ROOT), s.text(), s.at(), cost));
+            lines.add(new Line(s.role().name().toLowerCase(Locale.ROOT), s.text(), s.at(),
+                    cost == null || cost.calls() == 0 ? null : cost));
             asked = answer ? null : s.at();
         }
         return lines;
