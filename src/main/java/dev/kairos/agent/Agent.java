@@ -51,8 +51,11 @@ public final class Agent implements TaskRunner {
     /** A task whose request the model refuses outright (too long, malformed, unknown model) this often fails. */
     static final int MAX_MODEL_REFUSALS = 3;
 
-    /** A chat turn's answer and what it cost. */
-    public record Reply(String text, int modelCalls, Usage usage, String note) {}
+    /** The kind the ledger records the user's chat turns under (their calls belong to no task). */
+    public static final String CHAT = ChatTasks.KIND;
+
+    /** A chat turn's answer and what it cost (in tokens, and in US dollars at the model's price). */
+    public record Reply(String text, int modelCalls, Usage usage, String note, double costUsd) {}
 
     /** Budgets for one request's context. */
     public record Budgets(int context, int memory) {
@@ -153,8 +156,13 @@ public final class Agent implements TaskRunner {
      * clipped (see {@link UserMessage}), and memories get only what room it leaves.
      */
     public synchronized Reply chat(String said) {
+        return chat(said, ChatProgress.NONE);
+    }
+
+    /** The same, streaming the model's text and naming each tool call to {@code progress} while the turn runs. */
+    public synchronized Reply chat(String said, ChatProgress progress) {
         Optional<String> refusal = UserMessage.refusal(said);
-        if (refusal.isPresent()) return new Reply("", 0, Usage.ZERO, refusal.get());
+        if (refusal.isPresent()) return new Reply("", 0, Usage.ZERO, refusal.get(), 0);
         Instant now = clock.instant();
         inFlight.workingFor("chat");
         UserMessage fitted = UserMessage.fit(Printable.of(said), budgets.context());
@@ -166,15 +174,15 @@ public final class Agent implements TaskRunner {
         List<Message> window = session.window(budgets.context(), since);
         Context.Parts parts = new Context.Parts(message, memories.text(), window, now, "kairos:chat");
         // someone else's text in the memories, or a reply written under its influence, taints the chat
-        ToolGate.Scope scope = new ToolGate.Scope(null, "chat", memories.untrusted() || session.untrustedSince(since));
+        ToolGate.Scope scope = new ToolGate.Scope(null, CHAT, memories.untrusted() || session.untrustedSince(since));
         List<String> replies = new ArrayList<>(); // the CLI chat's channel is its output
         Turn.Outcome out = turns.start(scope, Optional.empty(), Optional.of(replies::add))
-                .run(context.get().request(parts, 2_048), scope);
+                .run(context.get().request(parts, 2_048), scope, progress);
         String note = join(fitted.note(), out.end() == Turn.End.DONE ? "" : out.detail());
         if (out.end() == Turn.End.OUT_OF_BUDGET) {
             String advice = out.detail().contains("kairos.yaml") ? out.detail()
                     : out.detail() + "; raise the budget in kairos.yaml or wait";
-            if (out.modelCalls() == 0) return new Reply("", 0, Usage.ZERO, "not sent: " + advice);
+            if (out.modelCalls() == 0) return new Reply("", 0, Usage.ZERO, "not sent: " + advice, 0);
             note = join(fitted.note(), "stopped midway: " + advice); // earlier steps ran: keep the exchange
         }
         session.append(Message.Role.USER, message, now);
@@ -187,7 +195,7 @@ public final class Agent implements TaskRunner {
         if (!out.approvals().isEmpty()) { // the chat becomes a task that resumes once they are decided
             note = join(note, chats.open(message, window, text, out.approvals(), replyTrust, clock.instant()));
         }
-        return new Reply(text, out.modelCalls(), out.usage(), note);
+        return new Reply(text, out.modelCalls(), out.usage(), note, turns.costUsd(out.usage()));
     }
 
     /** Runs pending tasks, oldest first; returns how many model calls they made. */

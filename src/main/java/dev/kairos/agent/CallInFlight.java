@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The model call the agent is waiting for, if any, and for whom: so a stop can say what it abandons. */
 final class CallInFlight implements ModelClient {
@@ -40,6 +41,16 @@ final class CallInFlight implements ModelClient {
         current = new Call(who, clock.instant());
         try {
             return client.complete(request);
+        } finally {
+            current = null;
+        }
+    }
+
+    @Override
+    public ModelResponse stream(ModelRequest request, Consumer<String> textDeltas) {
+        current = new Call(who, clock.instant());
+        try {
+            return client.stream(request, textDeltas);
         } finally {
             current = null;
         }

@@ -54,6 +54,22 @@ public final class Session {
                 .bind("s", id).bind("since", since.toEpochMilli()).mapTo(Integer.class).one()) > 0;
     }
 
+    /** A message as kept: who said it, what, and when. */
+    public record Said(Message.Role role, String text, Instant at) {}
+
+    /** The last {@code limit} messages, oldest first: the conversation as a person reads it back, not a model. */
+    public List<Said> recent(int limit) {
+        List<Said> newestFirst = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT role, text, at FROM session_messages WHERE session = :s ORDER BY id DESC LIMIT :n")
+                .bind("s", id).bind("n", limit)
+                .map((rs, ctx) -> new Said(Message.Role.valueOf(rs.getString("role")), rs.getString("text"),
+                        Instant.ofEpochMilli(rs.getLong("at"))))
+                .list());
+        List<Said> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
     /**
      * The most recent whole exchanges since {@code since} that fit {@code tokenBudget}, oldest first, starting with
      * a user message. Older history is not replayed: it reaches the model only through memory.

@@ -73,6 +73,11 @@ final class Turn {
 
     /** Runs the turn; a tool result with someone else's text taints every call after it. */
     Outcome run(ModelRequest first, ToolGate.Scope scope) {
+        return run(first, scope, ChatProgress.NONE);
+    }
+
+    /** The same, streaming the model's text and naming each tool call to {@code progress} as they come. */
+    Outcome run(ModelRequest first, ToolGate.Scope scope, ChatProgress progress) {
         ToolGate.Scope current = scope;
         Instant start = clock.instant();
         List<Message> messages = new ArrayList<>(first.messages());
@@ -95,7 +100,8 @@ final class Turn {
             }
             ModelRequest request = new ModelRequest(first.system(), tools, cacheLast(messages),
                     limits.maxOutputTokens(), first.cacheKey());
-            ModelResponse response = client.complete(request);
+            ModelResponse response = progress == ChatProgress.NONE ? client.complete(request)
+                    : client.stream(request, progress::text);
             calls++;
             used = used.plus(response.usage());
             record(scope, response.usage());
@@ -107,6 +113,7 @@ final class Turn {
             }
             List<Content> results = new ArrayList<>();
             for (Content.ToolUse use : uses) {
+                progress.toolCall(use.name());
                 ToolGate.Result r = gate.call(use, current);
                 if (r.approvalRequested() && !waitingFor.contains(r.waitsFor())) waitingFor.add(r.waitsFor());
                 if (r.tainted()) current = current.taint();

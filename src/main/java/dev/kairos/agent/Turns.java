@@ -72,6 +72,11 @@ final class Turns {
                 zone, Turn.Limits.DEFAULT);
     }
 
+    /** What {@code usage} costs at the model's price, in US dollars ($0 for a model with no known price). */
+    double costUsd(dev.kairos.model.Usage usage) {
+        return model.price().cost(usage).doubleValue();
+    }
+
     /** The callbacks the tools reach Kairos through; what the turn writes carries its taint. */
     private ToolContext tools(ToolGate.Scope scope, Taint taint, ToolContext base) {
         Memory memory = setup.memory();

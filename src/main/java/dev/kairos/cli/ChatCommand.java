@@ -3,8 +3,10 @@ package dev.kairos.cli;
 import dev.kairos.json.Json;
 import dev.kairos.Kairos;
 import dev.kairos.agent.Agent;
+import dev.kairos.config.Config;
 import dev.kairos.event.Printable;
-import java.util.LinkedHashMap;
+import dev.kairos.store.AgentLock;
+import dev.kairos.web.ChatReport;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,6 +16,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "chat", description = {"One user turn: send MESSAGE, print the reply.",
         "The conversation persists (windowed to a token budget); memory supplies the rest.",
+        "With 'kairos up' running, the running agent answers (the same conversation as the web chat at /chat).",
         "A call that needs your approval waits (the note says which); 'kairos approvals approve ID' runs it once",
         "and continues this chat."})
 final class ChatCommand implements Callable<Integer> {
@@ -23,32 +26,34 @@ final class ChatCommand implements Callable<Integer> {
     String[] words;
 
     @Option(names = "--json", description = "Print {reply, modelCalls, inputTokens, outputTokens, cacheWriteTokens, "
-            + "cacheReadTokens, note}.")
+            + "cacheReadTokens, costUsd, note}.")
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Cli cli = parent.cli;
-        try (Kairos k = Kairos.open(cli.config(), cli.env(), cli.clock())) {
-            Agent agent = k.agent().orElseThrow(() -> new UserError(
-                    "no model configured: set KAIROS_MODEL=provider/model (e.g. anthropic/claude-sonnet-4-5) or "
-                            + "model.main in kairos.yaml"));
-            Agent.Reply r = agent.chat(String.join(" ", words));
-            if (json) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("reply", r.text());
-                out.put("modelCalls", r.modelCalls());
-                out.put("inputTokens", r.usage().inputTokens());
-                out.put("outputTokens", r.usage().outputTokens());
-                out.put("cacheWriteTokens", r.usage().cacheWriteTokens());
-                out.put("cacheReadTokens", r.usage().cacheReadTokens());
-                out.put("note", r.note());
-                cli.out().println(Json.write(out));
-            } else {
-                if (!r.text().isBlank()) cli.out().println(Printable.of(r.text()));
-                if (!r.note().isBlank()) cli.err().println("kairos: " + Printable.of(r.note()));
-            }
-            return r.modelCalls() == 0 && !r.note().isBlank() ? 1 : 0;
+        Config config = cli.config();
+        String message = String.join(" ", words);
+        // one writer per home: beside a running agent, the agent answers (an empty message needs no one: it is refused here)
+        ChatReport r = !message.isBlank() && AgentLock.isHeld(config.home())
+                ? Json.MAPPER.readValue(RunningAgent.postJson(config.home(), "/api/chat",
+                        Json.write(Map.of("text", message)), config.channels().webToken(), RunningAgent.CHAT_ANSWER),
+                        ChatReport.class)
+                : here(cli, config, message);
+        if (json) {
+            cli.out().println(Json.write(r));
+        } else {
+            if (!r.reply().isBlank()) cli.out().println(Printable.of(r.reply()));
+            if (!r.note().isBlank()) cli.err().println("kairos: " + Printable.of(r.note()));
+        }
+        return r.unanswered() ? 1 : 0;
+    }
+
+    /** The turn in this process: no agent runs on this home. */
+    private static ChatReport here(Cli cli, Config config, String message) {
+        try (Kairos k = Kairos.open(config, cli.env(), cli.clock())) {
+            Agent agent = k.agent().orElseThrow(() -> new UserError(ChatReport.NO_MODEL));
+            return ChatReport.of(agent.chat(message));
         }
     }
 }

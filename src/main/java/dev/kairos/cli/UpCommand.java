@@ -71,8 +71,10 @@ final class UpCommand implements Callable<Integer> {
             OperatorLog.forDaemon(ws.logsDir());
             int requeued = k.tasks().requeueInterrupted(cli.clock().instant());
             if (requeued > 0) log.info("{} task(s) interrupted by the last stop will run again", requeued);
-            try (WebServer web = WebServer.start(config.http().port(), k::status,
-                    () -> TickReport.of(k.heartbeat().beat()), k.notifiers().push())) {
+            try (WebServer web = WebServer.start(config.http().port(), new WebServer.Parts(k::status,
+                    () -> TickReport.of(k.heartbeat().beat()),
+                    new WebServer.Chat(k::agent, k.store().jdbi(), k.ledger(), config.channels().webToken()),
+                    k.notifiers().push()))) {
                 lock.publishPort(web.port());
                 HeartbeatLoop loop = new HeartbeatLoop(k.heartbeat(), config.heartbeat().every(),
                         config.heartbeat().jitter(), config.heartbeat().activeHours(), config.zone(), cli.clock(),

@@ -36,7 +36,8 @@ final class WarmUpCommand implements Callable<Integer> {
         try (Kairos k = Kairos.open(config, cli.env(), cli.clock(), Kairos.Mode.ONE_BEAT)) {
             Json.write(k.status());
             Json.write(TickReport.of(k.heartbeat().beat()));
-            try (WebServer web = WebServer.start(0, k::status, () -> "{}")) {
+            try (WebServer web = WebServer.start(0, k::status, () -> "{}", new WebServer.Chat(java.util.Optional::empty,
+                    k.store().jdbi(), k.ledger(), java.util.Optional.empty()))) {
                 var c = (java.net.HttpURLConnection) URI.create("http://127.0.0.1:" + web.port() + "/api/status")
                         .toURL().openConnection(java.net.Proxy.NO_PROXY);
                 try (var in = c.getInputStream()) {

@@ -124,14 +124,30 @@ public final class Ledger {
         return days;
     }
 
+    /**
+     * Calls of {@code kind} made outside any task (the user's chat) between two instants, both included: what one
+     * exchange of a conversation cost, its turns being one at a time.
+     */
+    public Totals outsideTasks(String kind, Instant from, Instant to) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM model_calls WHERE task_id IS NULL AND task_kind = :kind"
+                        + " AND at BETWEEN :from AND :to ORDER BY id")
+                .bind("kind", kind).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
+                .map(Ledger::call).list()).stream().reduce(Totals.ZERO, Totals::plus, (a, b) -> a);
+    }
+
     private List<Call> calls(LocalDate from, LocalDate to) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT * FROM model_calls WHERE day BETWEEN :from AND :to ORDER BY day DESC, id")
                 .bind("from", from.toString()).bind("to", to.toString())
-                .map((rs, ctx) -> new Call(Instant.ofEpochMilli(rs.getLong("at")), LocalDate.parse(rs.getString("day")),
-                        rs.getObject("task_id") == null ? null : rs.getLong("task_id"), rs.getString("task_kind"),
-                        rs.getString("model"), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
-                        rs.getLong("cache_write_tokens"), rs.getLong("cache_read_tokens"), rs.getDouble("cost_usd")))
+                .map(Ledger::call)
                 .list());
+    }
+
+    private static Call call(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new Call(Instant.ofEpochMilli(rs.getLong("at")), LocalDate.parse(rs.getString("day")),
+                rs.getObject("task_id") == null ? null : rs.getLong("task_id"), rs.getString("task_kind"),
+                rs.getString("model"), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
+                rs.getLong("cache_write_tokens"), rs.getLong("cache_read_tokens"), rs.getDouble("cost_usd"));
     }
 }

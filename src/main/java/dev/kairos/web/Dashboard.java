@@ -2,7 +2,7 @@ package dev.kairos.web;
 
 import dev.kairos.Status;
 
-/** A minimal status page; the real dashboard comes later. */
+/** A minimal status page with a link to the chat; the real dashboard comes later. */
 final class Dashboard {
     private Dashboard() {}
 
@@ -16,7 +16,7 @@ final class Dashboard {
                 <tr><td>pending events</td><td>%d</td></tr>
                 <tr><td>tasks</td><td>%s</td></tr>
                 <tr><td>tokens today</td><td>%d in, %d out, $%.4f</td></tr>
-                </table><p><a href="/api/status">/api/status</a></p></body></html>
+                </table><p><a href="/chat">chat</a> · <a href="/api/status">/api/status</a></p></body></html>
                 """.formatted(s.lastBeat() == null ? "never" : s.lastBeat(), s.beatsToday(), s.idleBeatsToday(),
                 s.pendingEvents(), escape(s.tasks().toString()), s.today().inputTokens(), s.today().outputTokens(),
                 s.today().costUsd());

@@ -1,13 +1,19 @@
 package dev.kairos.web;
 
-import dev.kairos.json.Json;
 import dev.kairos.Status;
+import dev.kairos.agent.Agent;
+import dev.kairos.json.Json;
+import dev.kairos.ledger.Ledger;
 import dev.kairos.notify.PushSubscriptions;
 import io.javalin.Javalin;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 
-/** The local HTTP server, bound to 127.0.0.1: health, status and (for a running agent) an on-demand beat. */
+/**
+ * The local HTTP server, bound to 127.0.0.1: health, status, (for a running agent) an on-demand beat, and the chat:
+ * its page and its API.
+ */
 public final class WebServer implements AutoCloseable {
     private final Javalin app;
 
@@ -15,24 +21,48 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts on 127.0.0.1:port (0 picks a free port); fails with one clear line when the port is taken. */
-    public static WebServer start(int port, Supplier<Status> status, Supplier<Object> tick) {
-        return start(port, status, tick, Optional.empty());
+    /**
+     * What the chat routes need: the agent (empty when no model is configured), the store's conversation and ledger,
+     * and the token that guards the chat (empty: this machine only; see {@link Access}).
+     */
+    public record Chat(Supplier<Optional<Agent>> agent, Jdbi jdbi, Ledger ledger, Optional<String> token) {}
+
+    /**
+     * What the routes serve: status and an on-demand beat, the chat, and {@code /push} (where browsers subscribe to
+     * Web Push) when this Kairos has its keys.
+     */
+    public record Parts(Supplier<Status> status, Supplier<Object> tick, Chat chat, Optional<PushSubscriptions> push) {
+        public Parts withPush(Optional<PushSubscriptions> p) {
+            return new Parts(status, tick, chat, p);
+        }
     }
 
-    /** With {@code /push}, where browsers subscribe to Web Push, when this Kairos has its keys. */
-    public static WebServer start(int port, Supplier<Status> status, Supplier<Object> tick,
-            Optional<PushSubscriptions> push) {
-        PushPage pushPage = new PushPage(push);
+    /** Starts on 127.0.0.1:port (0 picks a free port); fails with one clear line when the port is taken. */
+    public static WebServer start(int port, Supplier<Status> status, Supplier<Object> tick, Chat chat) {
+        return start(port, new Parts(status, tick, chat, Optional.empty()));
+    }
+
+    /** With every part; {@link #start(int, Supplier, Supplier, Chat)} for the API and the chat alone. */
+    public static WebServer start(int port, Parts parts) {
+        Supplier<Status> status = parts.status();
+        Supplier<Object> tick = parts.tick();
+        Access access = new Access(parts.chat().token());
+        ChatApi api = new ChatApi(parts.chat());
+        ChatPage page = ChatPage.load();
+        PushPage pushPage = new PushPage(parts.push());
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = "127.0.0.1";
             cfg.jetty.port = port;
-            cfg.routes.before(WebServer::localOnly);
+            cfg.routes.before(access::check);
             cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             cfg.routes.get("/api/status", ctx -> ctx.contentType("application/json").result(Json.write(status.get())));
             cfg.routes.post("/api/tick", ctx -> ctx.contentType("application/json").result(Json.write(tick.get())));
+            cfg.routes.post("/api/chat", api::answer);
+            cfg.routes.post("/api/chat/stream", api::stream);
+            cfg.routes.get("/api/chat/history", api::history);
+            cfg.routes.get("/chat", page::serve);
             cfg.routes.get("/", ctx -> ctx.contentType("text/html").result(Dashboard.html(status.get())));
             cfg.routes.get("/push", pushPage::page);
             cfg.routes.get("/push/sw.js", pushPage::worker);
@@ -53,21 +83,6 @@ public final class WebServer implements AutoCloseable {
     public static final class PortInUse extends RuntimeException {
         PortInUse(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /**
-     * Only this machine's own pages and tools: a Host other than loopback (DNS rebinding) or a foreign Origin (a web
-     * page posting to /api/tick) is refused.
-     */
-    private static void localOnly(io.javalin.http.Context ctx) {
-        String host = String.valueOf(ctx.header("Host")).replaceAll(":\\d+$", "");
-        String origin = ctx.header("Origin");
-        boolean localHost = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
-        boolean localOrigin = origin == null || origin.matches("http://(127\\.0\\.0\\.1|localhost|\\[::1\\])(:\\d+)?");
-        if (!localHost || !localOrigin) {
-            ctx.status(403).result("Kairos answers only to this machine (127.0.0.1)");
-            ctx.skipRemainingHandlers();
         }
     }
 

@@ -14,11 +14,13 @@ import dev.kairos.testkit.FakeModelServer;
 import dev.kairos.testkit.RecordedRequest;
 import dev.kairos.testkit.Reply;
 import dev.kairos.testkit.SettableClock;
+import dev.kairos.web.WebServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,8 +96,13 @@ class ChatApprovalResumesTheChatTest {
         try (FakeModelServer server = FakeModelServer.start()) {
             ScriptedHome h = ScriptedHome.init(home, clock, server);
             server.respondWith(ChatApprovalResumesTheChatTest::model);
-            try (AgentLock running = AgentLock.acquire(home); Kairos daemon = h.open()) {
-                assertThat(h.cli("chat", "add a line to runs.txt").exitCode()).isZero();
+            try (AgentLock running = AgentLock.acquire(home); Kairos daemon = h.open();
+                    WebServer web = WebServer.start(0, daemon::status, () -> "{}", new WebServer.Chat(daemon::agent,
+                            daemon.store().jdbi(), daemon.ledger(), Optional.empty()))) {
+                running.publishPort(web.port()); // as `kairos up` does: the chat goes to the running agent
+                CliRun chat = h.cli("chat", "add a line to runs.txt");
+                assertThat(chat.exitCode()).as(chat.err()).isZero();
+                assertThat(chat.out()).contains("I need your approval first.");
                 String id = h.approvals().at("/approvals/0/id").asText();
 
                 CliRun approve = h.cli("approvals", "approve", id);

@@ -39,9 +39,10 @@ class ServiceWorkerShowsThePushWithItsButtonsTest {
     void aPushedApprovalIsShownWithApproveAndDenyButtons() throws Exception {
         assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(), "needs chromium and chromedriver in /usr/bin");
         PushKeys.ensure(home.resolve("keys"));
+        Store store = Store.open(home.resolve("state.db"));
         Notifiers notifiers = Notifiers.configured(new NotifySettings(Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), "mailto:kairos@localhost"), home.resolve("keys"),
-                Store.open(home.resolve("state.db")).jdbi(), SettableClock.at("2026-11-26T09:00:00Z"));
+                store.jdbi(), SettableClock.at("2026-11-26T09:00:00Z"));
         String payload = new String(PushPayload.of(new Notification("Run `make deploy`?", "The agent asks.",
                 Notification.Priority.URGENT, List.of(
                         new Notification.Action("Approve", URI.create("https://k.example/approvals/7/approve?sig=a"), "POST"),
@@ -51,7 +52,9 @@ class ServiceWorkerShowsThePushWithItsButtonsTest {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--user-data-dir=" + home.resolve("chromium"));
         options.setExperimentalOption("prefs", Map.of("profile.default_content_setting_values.notifications", 1));
-        try (WebServer server = WebServer.start(0, () -> null, () -> "", notifiers.push())) {
+        try (WebServer server = WebServer.start(0, new WebServer.Parts(() -> null, () -> "",
+                new WebServer.Chat(Optional::empty, store.jdbi(), new dev.kairos.ledger.Ledger(store.jdbi()),
+                        Optional.empty()), notifiers.push()))) {
             ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
                     .build(), options);
             try {

@@ -38,13 +38,15 @@ class PushPageSubscribesABrowserTest {
     @BeforeEach
     void start() {
         PushKeys.ensure(home.resolve("keys"));
+        Store store = Store.open(home.resolve("state.db"));
         Notifiers notifiers = Notifiers.configured(new NotifySettings(Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), "mailto:kairos@localhost"), home.resolve("keys"),
-                Store.open(home.resolve("state.db")).jdbi(), SettableClock.at("2026-11-26T09:00:00Z"));
+                store.jdbi(), SettableClock.at("2026-11-26T09:00:00Z"));
         push = notifiers.push().orElseThrow();
-        server = WebServer.start(0, () -> {
+        server = WebServer.start(0, new WebServer.Parts(() -> {
             throw new AssertionError("not asked");
-        }, () -> "", notifiers.push());
+        }, () -> "", new WebServer.Chat(Optional::empty, store.jdbi(), new dev.kairos.ledger.Ledger(store.jdbi()),
+                Optional.empty()), notifiers.push()));
     }
 
     @AfterEach
