@@ -65,8 +65,7 @@ public final class GitHubPoller implements Sensor {
         cursors.commit(); // the caller stored what the last poll reported before polling again
         List<Delivery> found = new ArrayList<>();
         for (GitHubSettings.Repo repo : repos.get()) {
-            Optional<Instant> wait = pace.accountWaits(now);
-            if (wait.isPresent()) break;
+            if (pace.accountWaits(now).isPresent()) break;
             if (!pace.due(repo.name(), now)) continue;
             try {
                 Duration asked = new RepoPoll(access, cursors, pace, repo.name(), now, found,

@@ -150,6 +150,8 @@ final class RepoPoll {
      */
     Optional<Answer> fetch(String path, Optional<String> etag, Set<Integer> meansNothing)
             throws IOException, InterruptedException, Paused {
+        Optional<Pace.Wait> held = pace.accountWaits(now); // an earlier answer said the limit is (nearly) spent
+        if (held.isPresent()) throw new Paused(held.get());
         Answer a = access.get(repo, path, etag);
         Optional<Pace.Wait> wait = pace.heard(a, now);
         a.pollInterval().filter(d -> d.compareTo(asked) > 0).ifPresent(d -> asked = d);
