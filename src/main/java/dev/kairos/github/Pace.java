@@ -19,7 +19,7 @@ final class Pace {
     static final Duration SECONDARY_WAIT = Duration.ofMinutes(1);
     private final Jdbi jdbi;
     private final Duration every;
-    private Map<String, Instant> next;
+    private Map<String, Wait> next;
 
     /** Why polling waits; for logs. */
     record Wait(Instant until, String reason) {}
@@ -33,14 +33,14 @@ final class Pace {
         return every;
     }
 
-    /** The account waits (Retry-After, rate limit) until the returned time, if it is after {@code now}. */
-    Optional<Instant> accountWaits(Instant now) {
-        return Optional.ofNullable(next().get(ACCOUNT)).filter(now::isBefore);
+    /** The account's wait (Retry-After, rate limit), if it lasts beyond {@code now}. */
+    Optional<Wait> accountWaits(Instant now) {
+        return Optional.ofNullable(next().get(ACCOUNT)).filter(w -> now.isBefore(w.until()));
     }
 
     boolean due(String repo, Instant now) {
-        Instant at = next().get(repo);
-        return at == null || !now.isBefore(at);
+        Wait w = next().get(repo);
+        return w == null || !now.isBefore(w.until());
     }
 
     /** After a poll of {@code repo}: next at the interval or the longest X-Poll-Interval its answers asked for. */
@@ -80,14 +80,15 @@ final class Pace {
                 INSERT INTO github_poll_times (scope, next_at, reason) VALUES (:s, :t, :r)
                 ON CONFLICT (scope) DO UPDATE SET next_at = excluded.next_at, reason = excluded.reason""")
                 .bind("s", scope).bind("t", at.toEpochMilli()).bind("r", reason).execute());
-        next().put(scope, at);
+        next().put(scope, new Wait(at, reason));
     }
 
-    private Map<String, Instant> next() {
+    private Map<String, Wait> next() {
         if (next == null) {
-            Map<String, Instant> read = new HashMap<>();
-            jdbi.useHandle(h -> h.createQuery("SELECT scope, next_at FROM github_poll_times")
-                    .map((rs, ctx) -> Map.entry(rs.getString("scope"), Instant.ofEpochMilli(rs.getLong("next_at"))))
+            Map<String, Wait> read = new HashMap<>();
+            jdbi.useHandle(h -> h.createQuery("SELECT scope, next_at, reason FROM github_poll_times")
+                    .map((rs, ctx) -> Map.entry(rs.getString("scope"),
+                            new Wait(Instant.ofEpochMilli(rs.getLong("next_at")), rs.getString("reason"))))
                     .forEach(e -> read.put(e.getKey(), e.getValue())));
             next = read;
         }
