@@ -146,6 +146,13 @@ public final class FakeGitHub implements AutoCloseable {
         return app == null ? List.of() : List.copyOf(app.jwts);
     }
 
+    /**
+     * The claims of {@code jwt} when {@code key} verifies its RS256 signature; IllegalArgumentException otherwise.
+     */
+    public static JsonNode jwtClaims(String jwt, PublicKey key) {
+        return FakeGitHubApp.claims(jwt, key);
+    }
+
     /** The installation tokens issued, with their expiry, oldest first. */
     public synchronized Map<String, Instant> installationTokens() {
         return app == null ? Map.of() : Map.copyOf(app.tokens);
