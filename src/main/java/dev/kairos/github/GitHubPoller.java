@@ -1,5 +1,6 @@
 package dev.kairos.github;
 
+import dev.kairos.config.Durations;
 import dev.kairos.config.GitHubSettings;
 import dev.kairos.event.Event;
 import dev.kairos.sense.Sensor;
@@ -81,7 +82,7 @@ public final class GitHubPoller implements Sensor {
             } catch (IOException | RuntimeException e) {
                 pace.failed(repo.name(), now);
                 sayOnce(repo.name(), "cannot poll GitHub repo=" + repo.name() + " via " + access.identity()
-                        + ", will retry in " + pace.every() + ": " + oneLine(e));
+                        + ", will retry in " + Durations.format(pace.every()) + ": " + oneLine(e));
             }
         }
         List<Event> events = normalise(found);
@@ -106,10 +107,13 @@ public final class GitHubPoller implements Sensor {
         log.warn(problem);
     }
 
-    private static String oneLine(Throwable e) {
+    private String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException) {
-            m = "cannot connect (" + m + ")";
+        if (e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException
+                || e instanceof java.nio.channels.UnresolvedAddressException) {
+            m = "cannot reach " + access.apiUrl() + " (" + e.getClass().getSimpleName() + "; is GITHUB_API_URL right?)";
+        } else if (e instanceof java.net.http.HttpTimeoutException) {
+            m = "no answer from " + access.apiUrl() + " within " + Durations.format(RestApi.TIMEOUT);
         }
         return m.lines().findFirst().orElse("");
     }
