@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * New comments on a repository's issues and pull requests. The cursor is the newest {@code updated_at} seen and the
- * ids updated at that second (GitHub's {@code since} is inclusive and counts whole seconds); a comment is new when
- * it was created at or after the cursor and is not one of those ids. Edits move the cursor but deliver nothing.
+ * ids updated at that second (GitHub counts whole seconds); a comment is new when it was created at or after the
+ * cursor and is not one of those ids. Edits move the cursor but deliver nothing.
  */
 final class CommentPoll {
     private static final String EPOCH = "1970-01-01T00:00:00Z";
@@ -35,7 +35,8 @@ final class CommentPoll {
         }
         Set<Long> ids = new TreeSet<>();
         c.get().cursor().path("ids").forEach(id -> ids.add(id.asLong()));
-        Optional<Answer> a = poll.fetch("/repos/" + poll.repo() + "/issues/comments?since=" + since
+        // a second early: whether GitHub's since is inclusive or not, the cursor's own second is asked for again
+        Optional<Answer> a = poll.fetch("/repos/" + poll.repo() + "/issues/comments?since=" + since.minusSeconds(1)
                 + "&sort=updated&direction=asc&per_page=100", RepoPoll.etag(c), Set.of());
         if (a.isEmpty()) return;
         Instant newest = since;

@@ -21,7 +21,7 @@ import org.kohsuke.github.extras.HttpClientGitHubConnector;
  * requests) use the hub4j client from {@link #client}, which asks for credentials on every request, so an App's
  * installation token renewed in between is picked up.
  */
-public final class GitHubAccess {
+public final class GitHubAccess implements AutoCloseable {
     private final RestApi api;
     private final Credentials credentials;
 
@@ -66,6 +66,12 @@ public final class GitHubAccess {
 
     public URI apiUrl() {
         return api.base();
+    }
+
+    /** Ends the HTTP client's connections; clients from {@link #client} stop working too. */
+    @Override
+    public void close() {
+        api.http().shutdownNow();
     }
 
     /** A GET about {@code repo}, conditional on {@code etag}. */

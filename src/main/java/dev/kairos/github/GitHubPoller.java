@@ -33,6 +33,7 @@ public final class GitHubPoller implements Sensor {
     private final GitHubAccess access;
     private final Cursors cursors;
     private final Pace pace;
+    private final boolean ownsAccess;
     /** The problem last said for each repository (and for the account under "*"): each is said once. */
     private final Map<String, String> said = new HashMap<>();
 
@@ -43,12 +44,18 @@ public final class GitHubPoller implements Sensor {
      */
     public GitHubPoller(Supplier<List<GitHubSettings.Repo>> repos, Function<Delivery, Optional<Event>> normaliser,
             Jdbi store, InstantSource clock, GitHubSettings settings) {
-        this(repos, normaliser, store, clock, settings, GitHubAccess.of(settings, clock));
+        this(repos, normaliser, store, settings, GitHubAccess.of(settings, clock), true);
     }
 
-    /** With the caller's access, shared with the writes (comments, pull requests). */
+    /** With the caller's access, shared with the writes (comments, pull requests); the caller closes it. */
     public GitHubPoller(Supplier<List<GitHubSettings.Repo>> repos, Function<Delivery, Optional<Event>> normaliser,
-            Jdbi store, InstantSource clock, GitHubSettings settings, GitHubAccess access) {
+            Jdbi store, GitHubSettings settings, GitHubAccess access) {
+        this(repos, normaliser, store, settings, access, false);
+    }
+
+    private GitHubPoller(Supplier<List<GitHubSettings.Repo>> repos, Function<Delivery, Optional<Event>> normaliser,
+            Jdbi store, GitHubSettings settings, GitHubAccess access, boolean ownsAccess) {
+        this.ownsAccess = ownsAccess;
         this.repos = repos;
         this.normaliser = normaliser;
         this.access = access;
@@ -88,6 +95,11 @@ public final class GitHubPoller implements Sensor {
         List<Event> events = normalise(found);
         if (events.isEmpty()) cursors.commit();
         return events;
+    }
+
+    @Override
+    public void close() {
+        if (ownsAccess) access.close();
     }
 
     private List<Event> normalise(List<Delivery> deliveries) {
