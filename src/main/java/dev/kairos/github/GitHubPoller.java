@@ -34,7 +34,7 @@ public final class GitHubPoller implements Sensor {
     private final Cursors cursors;
     private final Pace pace;
     private final boolean ownsAccess;
-    /** The problem last said for each repository (and for the account under "*"): each is said once. */
+    /** The problem last said for each repository, resource or the account ("*"): each is said once. */
     private final Map<String, String> said = new HashMap<>();
 
     /**
@@ -77,7 +77,8 @@ public final class GitHubPoller implements Sensor {
             if (!pace.due(repo.name(), now)) continue;
             try {
                 Duration asked = new RepoPoll(access, cursors, pace, repo.name(), now, found,
-                        problem -> sayOnce(repo.name() + " resource", problem)).run();
+                        problem -> sayOnce(repo.name() + " " + problem, "github poll of " + repo.name()
+                                + " goes on without: " + problem)).run();
                 pace.polled(repo.name(), now, asked);
                 said.remove(repo.name());
             } catch (RepoPoll.Paused p) {

@@ -159,8 +159,8 @@ final class RepoPoll {
         if (a.ok()) return Optional.of(a);
         if (wait.isPresent()) throw new Paused(wait.get());
         if (meansNothing.contains(a.status())) {
-            note.accept("cannot read " + path.replaceFirst("\\?.*$", "") + ": " + a.status() + " " + a.message()
-                    + hint(a.status()));
+            note.accept("cannot read " + path.replaceFirst("\\?.*$", "").replaceAll("/[0-9a-f]{40}/", "/SHA/") + ": "
+                    + a.status() + " " + a.message() + hint(a.status()));
             return Optional.empty();
         }
         throw new IOException(path.replaceFirst("\\?.*$", "") + ": " + a.status() + " " + a.message()

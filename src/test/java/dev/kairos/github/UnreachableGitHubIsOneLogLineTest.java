@@ -68,6 +68,24 @@ class UnreachableGitHubIsOneLogLineTest {
                 .contains("repo=octo/app", "401 Bad credentials", "check GITHUB_TOKEN").doesNotContain(PollFixture.TOKEN));
     }
 
+    @Test
+    void resourcesTheTokenMayNotReadAreEachSaidOnceAndTheRestIsStillPolled() {
+        try (PollFixture f = new PollFixture(dir)) {
+            f.github.forbid("/actions/", "/check-runs/");
+            GitHubPoller poller = f.poller();
+            f.poll(poller);
+            String sha = f.repo.commit("break the build");
+            f.clock.advance(PollFixture.EVERY);
+            assertThat(f.poll(poller)).extracting(PollFixture::key)
+                    .containsExactly("push:octo/app:refs/heads/main:" + sha);
+            f.clock.advance(PollFixture.EVERY);
+            f.poll(poller);
+        }
+        assertThat(warnings()).hasSize(2).anySatisfy(w -> assertThat(w).contains("octo/app",
+                "/repos/octo/app/actions/runs", "403 Resource not accessible by personal access token"))
+                .anySatisfy(w -> assertThat(w).contains("/repos/octo/app/commits/SHA/check-runs"));
+    }
+
     private List<String> warnings() {
         return logs.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
                 .toList();

@@ -61,6 +61,7 @@ public final class FakeGitHub implements AutoCloseable {
     private Instant refusedUntil = Instant.MIN;
     private Set<String> tokens = Set.of();
     private FakeGitHubApp app;
+    private Set<String> forbidden = Set.of();
 
     private FakeGitHub(HttpServer http, ExecutorService executor, InstantSource clock) {
         this.http = http;
@@ -134,6 +135,14 @@ public final class FakeGitHub implements AutoCloseable {
     /** From now on only these tokens (and the App's live installation tokens) are let in. */
     public synchronized void acceptTokens(String... accepted) {
         this.tokens = Set.of(accepted);
+    }
+
+    /**
+     * Paths containing one of {@code parts} (e.g. "/actions/") answer 403 "Resource not accessible by personal
+     * access token", as GitHub does for a fine-grained token without that permission.
+     */
+    public synchronized void forbid(String... parts) {
+        this.forbidden = Set.of(parts);
     }
 
     /** A GitHub App installed on every repository; its JWTs must verify with {@code key}. */
@@ -255,6 +264,11 @@ public final class FakeGitHub implements AutoCloseable {
         }
         if (remaining == 0) {
             return new FakeGitHubRoutes.Response(403, FakeGitHubRoutes.message("API rate limit exceeded for user ID 1."));
+        }
+        String joined = "/" + String.join("/", path) + "/";
+        if (forbidden.stream().anyMatch(joined::contains)) {
+            return new FakeGitHubRoutes.Response(403, FakeGitHubRoutes.message(
+                    "Resource not accessible by personal access token"));
         }
         if (path.size() >= 3 && path.get(0).equals("app") && path.get(1).equals("installations")) {
             return accessToken(path, now);
