@@ -40,7 +40,7 @@ public final class GitHubAccess implements AutoCloseable {
 
     /**
      * A hub4j client for writes about {@code repo} (OWNER/NAME). It fails rather than sleeps on a rate limit, so the
-     * caller (the outbox) decides when to try again. Building it sends no request.
+     * caller (the outbox) decides when to try again.
      */
     public GitHub client(String repo) throws IOException {
         AuthorizationProvider auth = () -> {

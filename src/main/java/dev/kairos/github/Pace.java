@@ -61,13 +61,15 @@ final class Pace {
     Optional<Wait> heard(Answer a, Instant now) {
         Optional<Wait> wait = Optional.empty();
         boolean refused = a.status() == 403 || a.status() == 429;
-        long remaining = a.rateRemaining().orElse(Long.MAX_VALUE);
-        long limit = a.rateLimit().orElse(0);
+        // absent headers (an Enterprise server with rate limiting off) limit nothing
+        boolean spent = a.rateRemaining().isPresent() && a.rateRemaining().getAsLong() == 0;
+        boolean low = a.rateRemaining().isPresent() && a.rateLimit().isPresent()
+                && a.rateRemaining().getAsLong() < a.rateLimit().getAsLong() / 10;
         if (refused && a.retryAfter().isPresent()) {
             wait = Optional.of(new Wait(now.plus(a.retryAfter().get()), "retry-after"));
-        } else if (!a.notModified() && (remaining == 0 || remaining * 10 < limit)) {
+        } else if (!a.notModified() && (spent || low)) {
             Instant reset = a.rateReset().filter(now::isBefore).orElse(now.plus(SECONDARY_WAIT));
-            wait = Optional.of(new Wait(reset, remaining == 0 ? "rate-limit-spent" : "rate-limit-low"));
+            wait = Optional.of(new Wait(reset, spent ? "rate-limit-spent" : "rate-limit-low"));
         } else if (a.status() == 429) {
             wait = Optional.of(new Wait(now.plus(SECONDARY_WAIT), "too-many-requests"));
         }

@@ -29,6 +29,19 @@ class PollingKeepsToGitHubsPaceTest {
     }
 
     @Test
+    void aServerThatSendsNoRateLimitHeadersIsPolledAtTheInterval() {
+        try (PollFixture f = new PollFixture(dir)) {
+            f.github.withoutRateLimitHeaders();
+            GitHubPoller poller = f.poller();
+            List<GitHubRequest> first = f.requestsDuring(() -> f.poll(poller));
+            assertThat(first).extracting(GitHubRequest::line).contains("GET /repos/octo/app/commits",
+                    "GET /repos/octo/app/actions/runs");
+            f.clock.advance(PollFixture.EVERY);
+            assertThat(f.requestsDuring(() -> f.poll(poller))).hasSameSizeAs(first);
+        }
+    }
+
+    @Test
     void aLongerPollIntervalFromGitHubDelaysTheNextPoll() {
         try (PollFixture f = new PollFixture(dir)) {
             f.github.pollInterval(Duration.ofMinutes(12));

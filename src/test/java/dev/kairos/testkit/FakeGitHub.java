@@ -62,6 +62,7 @@ public final class FakeGitHub implements AutoCloseable {
     private Set<String> tokens = Set.of();
     private FakeGitHubApp app;
     private Set<String> forbidden = Set.of();
+    private boolean rateLimitHeaders = true;
 
     private FakeGitHub(HttpServer http, ExecutorService executor, InstantSource clock) {
         this.http = http;
@@ -120,6 +121,11 @@ public final class FakeGitHub implements AutoCloseable {
         this.limit = limit;
         this.remaining = remaining;
         this.reset = reset.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** No X-RateLimit-* headers from now on, as from a GitHub Enterprise server with rate limiting off. */
+    public synchronized void withoutRateLimitHeaders() {
+        this.rateLimitHeaders = false;
     }
 
     public synchronized int rateRemaining() {
@@ -307,11 +313,13 @@ public final class FakeGitHub implements AutoCloseable {
         var h = exchange.getResponseHeaders();
         h.set("Content-Type", "application/json; charset=utf-8");
         h.set("X-GitHub-Request-Id", "FAKE:" + nextId());
-        h.set("X-RateLimit-Limit", Integer.toString(limit));
-        h.set("X-RateLimit-Remaining", Integer.toString(remaining));
-        h.set("X-RateLimit-Used", Integer.toString(limit - remaining));
-        h.set("X-RateLimit-Reset", Long.toString(reset.getEpochSecond()));
-        h.set("X-RateLimit-Resource", "core");
+        if (rateLimitHeaders) {
+            h.set("X-RateLimit-Limit", Integer.toString(limit));
+            h.set("X-RateLimit-Remaining", Integer.toString(remaining));
+            h.set("X-RateLimit-Used", Integer.toString(limit - remaining));
+            h.set("X-RateLimit-Reset", Long.toString(reset.getEpochSecond()));
+            h.set("X-RateLimit-Resource", "core");
+        }
         if (etag != null) h.set("ETag", etag);
         if (pollInterval != null) h.set("X-Poll-Interval", Long.toString(pollInterval.toSeconds()));
         if (clock.instant().isBefore(refusedUntil) && (status == 403 || status == 429)) {
