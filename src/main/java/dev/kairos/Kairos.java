@@ -9,6 +9,7 @@ import dev.kairos.effect.Courier;
 import dev.kairos.effect.Dispatch;
 import dev.kairos.effect.Outbox;
 import dev.kairos.event.Inbox;
+import dev.kairos.github.GitHubPoller;
 import dev.kairos.heartbeat.BeatCounts;
 import dev.kairos.heartbeat.Heartbeat;
 import dev.kairos.heartbeat.Task;
@@ -140,6 +141,11 @@ public final class Kairos implements AutoCloseable {
             sensors.add(s);
             this.commands = Optional.of(new BackgroundCommands(store.jdbi(), clock));
             sensors.add(commands.get());
+            if (config.github().pollEvery().isPositive()) {
+                sensors.add(new GitHubPoller(config.github()::repos, // JOIN: subscriptions (kairos.yaml + subscribed)
+                        delivery -> Optional.empty(), // JOIN: normaliser
+                        store.jdbi(), clock, config.github()));
+            }
         }
         this.env = env;
         Optional<dev.kairos.heartbeat.TaskRunner> runner = config.models().main().map(spec -> new TaskRunner() {

@@ -19,14 +19,28 @@ import java.util.regex.Pattern;
  * @param token GITHUB_TOKEN, a fine-grained token
  * @param apiUrl GITHUB_API_URL or {@code github.apiUrl}: GitHub Enterprise, or a loopback server in tests
  * @param pollEvery how often followed repositories are polled; zero: never (webhooks only)
+ * @param app a GitHub App to act as instead of the token: {@code github.app} or GITHUB_APP_ID and
+ *     GITHUB_APP_PRIVATE_KEY_FILE (the key stays in its file; only its path is configuration)
  */
 public record GitHubSettings(List<Repo> repos, List<String> owners, Optional<String> handle,
-        Optional<String> webhookSecret, Optional<String> token, URI apiUrl, Duration pollEvery) {
+        Optional<String> webhookSecret, Optional<String> token, URI apiUrl, Duration pollEvery, Optional<App> app) {
     public static final URI PUBLIC_API = URI.create("https://api.github.com");
     static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
 
     /** A repository followed: OWNER/NAME, and where the user keeps a checkout of it, if anywhere. */
     public record Repo(String name, Optional<Path> checkout) {}
+
+    /**
+     * A GitHub App: its id, the file holding its private key (PEM, as GitHub downloads it) and, optionally, the
+     * installation to act in (without it, each repository's installation is looked up).
+     */
+    public record App(long id, Path privateKey, Optional<Long> installation) {}
+
+    /** Without a GitHub App. */
+    public GitHubSettings(List<Repo> repos, List<String> owners, Optional<String> handle,
+            Optional<String> webhookSecret, Optional<String> token, URI apiUrl, Duration pollEvery) {
+        this(repos, owners, handle, webhookSecret, token, apiUrl, pollEvery, Optional.empty());
+    }
 
     public GitHubSettings {
         repos = List.copyOf(repos);
@@ -56,6 +70,7 @@ public record GitHubSettings(List<Repo> repos, List<String> owners, Optional<Str
         Optional<String> handle = Optional.ofNullable(s.string("handle", null)).map(h -> h.strip().replaceFirst("^@", ""));
         URI api = s.parsed("apiUrl", PUBLIC_API, GitHubSettings::apiUrl);
         Duration poll = s.duration("poll", Duration.ofMinutes(5), Duration.ZERO);
+        Optional<App> app = app(s.section("app"), env);
         s.finish();
         String envApi = env.get("GITHUB_API_URL");
         if (envApi != null && !envApi.isBlank()) {
@@ -66,7 +81,34 @@ public record GitHubSettings(List<Repo> repos, List<String> owners, Optional<Str
             }
         }
         return new GitHubSettings(repos, owners, handle, nonBlank(env.get("GITHUB_WEBHOOK_SECRET")),
-                nonBlank(env.get("GITHUB_TOKEN")), api, poll);
+                nonBlank(env.get("GITHUB_TOKEN")), api, poll, app);
+    }
+
+    /** {@code github.app} (id, privateKey, installation), each overridden by its environment variable. */
+    private static Optional<App> app(Section s, Map<String, String> env) {
+        Long id = s.parsed("id", null, GitHubSettings::number);
+        Path key = Optional.ofNullable(s.string("privateKey", null)).map(ConfigReader::expandHome).orElse(null);
+        Long installation = s.parsed("installation", null, GitHubSettings::number);
+        s.finish();
+        try {
+            id = nonBlank(env.get("GITHUB_APP_ID")).map(GitHubSettings::number).orElse(id);
+            installation = nonBlank(env.get("GITHUB_APP_INSTALLATION_ID")).map(GitHubSettings::number)
+                    .orElse(installation);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("GITHUB_APP_ID / GITHUB_APP_INSTALLATION_ID: " + e.getMessage());
+        }
+        key = nonBlank(env.get("GITHUB_APP_PRIVATE_KEY_FILE")).map(ConfigReader::expandHome).orElse(key);
+        if (id == null && key == null) return Optional.empty();
+        if (id == null || key == null) {
+            throw new ConfigError("github.app: a GitHub App needs both its id (github.app.id or GITHUB_APP_ID) and "
+                    + "its private key file (github.app.privateKey or GITHUB_APP_PRIVATE_KEY_FILE)");
+        }
+        return Optional.of(new App(id, key, Optional.ofNullable(installation)));
+    }
+
+    private static long number(String text) {
+        if (!text.strip().matches("\\d{1,18}")) throw new IllegalArgumentException("'" + text + "' is not a number");
+        return Long.parseLong(text.strip());
     }
 
     static URI apiUrl(String text) {
@@ -89,6 +131,6 @@ public record GitHubSettings(List<Repo> repos, List<String> owners, Optional<Str
     public String toString() {
         return "GitHubSettings[repos=" + repos + ", owners=" + owners + ", handle=" + handle + ", webhookSecret="
                 + webhookSecret.map(x -> "(set)").orElse("(none)") + ", token=" + token.map(x -> "(set)").orElse("(none)")
-                + ", apiUrl=" + apiUrl + ", pollEvery=" + pollEvery + "]";
+                + ", apiUrl=" + apiUrl + ", pollEvery=" + pollEvery + ", app=" + app + "]";
     }
 }
