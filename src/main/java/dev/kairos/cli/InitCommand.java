@@ -2,7 +2,9 @@ package dev.kairos.cli;
 
 import dev.kairos.json.Json;
 import dev.kairos.config.Workspace;
+import dev.kairos.notify.ApprovalLinks;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,7 +24,8 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         Cli cli = parent.cli;
         Workspace ws = cli.workspace();
-        List<Path> created = ws.init();
+        List<Path> created = new java.util.ArrayList<>(ws.init());
+        if (ApprovalLinks.makeKey(ws.home(), new SecureRandom())) created.add(ApprovalLinks.keyFile(ws.home()));
         if (json) {
             cli.out().println(Json.write(Map.of("home", ws.home().toString(),
                     "created", created.stream().map(Path::toString).toList())));

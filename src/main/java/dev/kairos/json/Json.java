@@ -7,17 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The one configured JSON mapper: reports, event payloads, stored state and wire formats all read and write through
- * it (ISO-8601 times, camelCase names as the records spell them, every field written).
+ * it (ISO-8601 times, camelCase names as the records spell them, every field written, an empty Optional as null).
  */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 

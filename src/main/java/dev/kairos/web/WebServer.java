@@ -3,9 +3,13 @@ package dev.kairos.web;
 import dev.kairos.json.Json;
 import dev.kairos.Status;
 import io.javalin.Javalin;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The local HTTP server, bound to 127.0.0.1: health, status and (for a running agent) an on-demand beat. */
+/**
+ * The local HTTP server, bound to 127.0.0.1: health, status and (for a running agent) an on-demand beat, and the
+ * signed approval links a device answers through a tunnel.
+ */
 public final class WebServer implements AutoCloseable {
     private final Javalin app;
 
@@ -15,6 +19,12 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts on 127.0.0.1:port (0 picks a free port); fails with one clear line when the port is taken. */
     public static WebServer start(int port, Supplier<Status> status, Supplier<Object> tick) {
+        return start(port, status, tick, Optional.empty());
+    }
+
+    /** With the approval links answered ({@link ApprovalAnswers}): the one route a phone may reach. */
+    public static WebServer start(int port, Supplier<Status> status, Supplier<Object> tick,
+            Optional<ApprovalAnswers> answers) {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -25,6 +35,10 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.get("/api/status", ctx -> ctx.contentType("application/json").result(Json.write(status.get())));
             cfg.routes.post("/api/tick", ctx -> ctx.contentType("application/json").result(Json.write(tick.get())));
             cfg.routes.get("/", ctx -> ctx.contentType("text/html").result(Dashboard.html(status.get())));
+            answers.ifPresent(a -> {
+                cfg.routes.get(ApprovalAnswers.ROUTE, a::page);
+                cfg.routes.post(ApprovalAnswers.ROUTE, a::decide);
+            });
         });
         try {
             app.start();
@@ -45,9 +59,11 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Only this machine's own pages and tools: a Host other than loopback (DNS rebinding) or a foreign Origin (a web
-     * page posting to /api/tick) is refused.
+     * page posting to /api/tick) is refused. The approval links are the exception: a phone reaches them through a
+     * tunnel, and their signature protects them.
      */
     private static void localOnly(io.javalin.http.Context ctx) {
+        if (ApprovalAnswers.answers(ctx.path())) return;
         String host = String.valueOf(ctx.header("Host")).replaceAll(":\\d+$", "");
         String origin = ctx.header("Origin");
         boolean localHost = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
