@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A Kairos home whose notifications reach a {@link TestNotifier} and whose approval links are answered by the real
  * web server on loopback, reached as a phone reaches it through a tunnel: the public URL's Host on 127.0.0.1. The
- * model asks to run {@link #COUNTED}, which counts its runs in runs.txt, and finishes once it saw a tool result.
+ * model asks to run {@link #COUNTED}, which counts its runs in runs.txt, and finishes once it saw a tool result or,
+ * in a chat that resumes, the decision.
  */
 final class PhoneHome implements AutoCloseable {
     static final String COUNTED = "echo ran >> runs.txt";
@@ -50,8 +51,11 @@ final class PhoneHome implements AutoCloseable {
     }
 
     static PhoneHome start(Path home, SettableClock clock, FakeModelServer server) {
-        server.respondWith(r -> Conversation.lastToolResult(r).isPresent() ? Reply.text("Done.")
-                : Reply.toolUse("run_command", Json.write(Map.of("command", COUNTED))));
+        server.respondWith(r -> {
+            if (Conversation.lastUserText(r).contains("approved by the user")) return Reply.text("It ran."); // a chat
+            if (Conversation.lastToolResult(r).isPresent()) return Reply.text("Done.");
+            return Reply.toolUse("run_command", Json.write(Map.of("command", COUNTED)));
+        });
         Map<String, String> env = ScriptedModelHome.at(home, server).with("KAIROS_PUBLIC_URL", PUBLIC_URL)
                 .init(clock).env();
         TestNotifier notifier = new TestNotifier();
