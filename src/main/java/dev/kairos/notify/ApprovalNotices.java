@@ -2,6 +2,7 @@ package dev.kairos.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kairos.event.Printable;
+import dev.kairos.event.Secrets;
 import dev.kairos.policy.Approval;
 import dev.kairos.policy.Approvals;
 import java.net.URI;
@@ -68,9 +69,10 @@ public final class ApprovalNotices {
         List<Notification.Action> actions = new ArrayList<>();
         approve.ifPresent(u -> actions.add(new Notification.Action("Approve", u, "POST")));
         deny.ifPresent(u -> actions.add(new Notification.Action("Deny", u, "POST")));
-        String message = call(a) + "\n" + Printable.of(a.reason()) + "\nExpires " + WHEN.format(a.expiresAt()
-                .atZone(zone)) + (actions.isEmpty() ? "\nAnswer with 'kairos approvals approve " + a.id()
-                + "' or 'kairos approvals deny " + a.id() + "'." : "");
+        String answer = actions.isEmpty() ? "\nAnswer with 'kairos approvals approve " + a.id()
+                + "' or 'kairos approvals deny " + a.id() + "'." : "";
+        String message = call(a) + "\n" + Printable.of(Secrets.redact(a.reason())) + "\nExpires "
+                + WHEN.format(a.expiresAt().atZone(zone)) + answer;
         return new Notification("Approval " + a.id() + ": " + a.tool() + (a.taskId() == null ? " (chat)"
                 : " (task " + a.taskId() + ")"), message, Notification.Priority.URGENT, actions, Optional.empty(),
                 List.of("approval"));
@@ -81,7 +83,7 @@ public final class ApprovalNotices {
         JsonNode in = a.input();
         String text = in.size() == 1 && in.elements().next().isTextual() ? in.elements().next().asText()
                 : in.toString();
-        text = Printable.of(text);
+        text = Printable.of(Secrets.redact(text)); // a push service is a third party
         return text.length() <= MAX_CALL ? text : text.substring(0, MAX_CALL - 1) + "…";
     }
 }

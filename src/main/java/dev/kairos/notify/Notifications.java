@@ -3,6 +3,8 @@ package dev.kairos.notify;
 import dev.kairos.config.NotifySettings;
 import dev.kairos.effect.Effect;
 import dev.kairos.effect.Outbox;
+import dev.kairos.event.Printable;
+import dev.kairos.event.Secrets;
 import dev.kairos.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -64,9 +66,14 @@ public final class Notifications {
         return jdbi.inTransaction(h -> send(h, n, key, now));
     }
 
-    /** Decides inside the caller's transaction, so it commits (or not) with the step that asked. */
-    public Sent send(Handle h, Notification n, String key, Instant now) {
+    /**
+     * Decides inside the caller's transaction, so it commits (or not) with the step that asked. Secrets and control
+     * characters leave the title and the text first: a push service is a third party.
+     */
+    public Sent send(Handle h, Notification asked, String key, Instant now) {
         if (NotificationLog.known(h, key)) return Sent.DUPLICATE;
+        Notification n = new Notification(clean(asked.title()), clean(asked.message()), asked.priority(),
+                asked.actions(), asked.click(), asked.tags());
         String fingerprint = fingerprint(n);
         if (!rules.dedupeWindow().isZero()
                 && NotificationLog.sameTextAfter(h, fingerprint, now.minus(rules.dedupeWindow()))) {
@@ -119,6 +126,10 @@ public final class Notifications {
         for (String name : notifiers.get()) {
             Outbox.record(h, Effect.Draft.of("notify." + name, key + ":" + name, payload), now);
         }
+    }
+
+    private static String clean(String text) {
+        return Printable.of(Secrets.redact(text));
     }
 
     private boolean quiet(Instant now) {
