@@ -167,8 +167,7 @@ public final class Kairos implements AutoCloseable {
             }
         });
         this.outbox = new Outbox(store.jdbi(), clock);
-        this.couriers = new ArrayList<>(couriers());
-        couriers.addAll(extraCouriers);
+        this.couriers = java.util.stream.Stream.concat(couriers().stream(), extraCouriers.stream()).toList();
         this.notifications = new Notifications(store.jdbi(), clock, config.zone(), config.notifications().delivery(),
                 () -> couriers.stream().map(Courier::kind).filter(k -> k.startsWith("notify."))
                         .map(k -> k.substring("notify.".length())).toList());
