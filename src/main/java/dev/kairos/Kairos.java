@@ -21,6 +21,9 @@ import dev.kairos.memory.Embedder;
 import dev.kairos.memory.Journal;
 import dev.kairos.memory.Memory;
 import dev.kairos.notify.Notifiers;
+import dev.kairos.notify.ApprovalLinks;
+import dev.kairos.notify.ApprovalNotices;
+import dev.kairos.notify.Notifications;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
 import dev.kairos.process.ProcessRunner;
@@ -41,6 +44,8 @@ import dev.kairos.sense.Watches;
 import dev.kairos.store.AgentLock;
 import dev.kairos.store.Store;
 import java.io.IOException;
+import java.net.URI;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +93,11 @@ public final class Kairos implements AutoCloseable {
     private final ProcessRunner processes;
     private final Outbox outbox;
     private final Notifiers notifiers;
+    private final List<Courier> couriers;
+    private final Notifications notifications;
+    private final ApprovalLinks approvalLinks;
+    private final ApprovalNotices approvalNotices;
+    private volatile int servingOn; // the HTTP port `kairos up` listens on, once it does
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -100,7 +110,7 @@ public final class Kairos implements AutoCloseable {
     private volatile Policy policy;
 
     private Kairos(Config config, Map<String, String> env, InstantSource clock, Mode mode, Duration blockingBudget,
-            Embedder embedder) {
+            Embedder embedder, List<Courier> extraCouriers) {
         this.config = config;
         this.blockingBudget = blockingBudget;
         this.clock = clock;
@@ -166,8 +176,30 @@ public final class Kairos implements AutoCloseable {
         });
         this.outbox = new Outbox(store.jdbi(), clock);
         this.notifiers = Notifiers.configured(config.notifications(), ws.keysDir(), store.jdbi(), clock);
+        this.couriers = java.util.stream.Stream.concat(couriers().stream(), extraCouriers.stream()).toList();
+        this.notifications = new Notifications(store.jdbi(), clock, config.zone(), config.notifications().delivery(),
+                () -> java.util.stream.Stream.concat(notifiers.names().stream(), extraCouriers.stream()
+                        .map(Courier::kind).filter(k -> k.startsWith("notify."))
+                        .map(k -> k.substring("notify.".length()))).toList());
+        this.approvalLinks = new ApprovalLinks(ws.home(), new SecureRandom(), this::linkBase);
+        this.approvalNotices = new ApprovalNotices(store.jdbi(), approvals, notifications, approvalLinks, clock,
+                config.zone());
         this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks, runner,
-                clock, config.zone(), new Dispatch(outbox, couriers(), clock));
+                clock, config.zone(), new Dispatch(outbox, couriers, clock), () -> {
+                    approvalNotices.announceNew();
+                    notifications.release();
+                });
+    }
+
+    /** Where a device reaches this agent: KAIROS_PUBLIC_URL (a tunnel, a proxy), else loopback at the HTTP port. */
+    private URI linkBase() {
+        return config.notifications().publicUrl().orElseGet(() -> URI.create("http://127.0.0.1:"
+                + (servingOn > 0 ? servingOn : config.http().port())));
+    }
+
+    /** `kairos up` says which port it listens on (0 in kairos.yaml picks one), for the links sent to devices. */
+    public void servingOn(int port) {
+        this.servingOn = port;
     }
 
     private Agent agent(ModelSpec spec, Map<String, String> env) {
@@ -178,7 +210,7 @@ public final class Kairos implements AutoCloseable {
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(),
                 Tools.standard(processes, sandbox), sandbox.isolates(), () -> policy, approvals,
                 blockingBudget, memory, config.sensors().testTimeout(), processes,
-                mode == Mode.DAEMON ? commands : Optional.empty());
+                mode == Mode.DAEMON ? commands : Optional.empty(), notifications);
         return Agent.create(client, prices().find(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
@@ -244,13 +276,20 @@ public final class Kairos implements AutoCloseable {
     static Kairos open(Config config, Map<String, String> env, InstantSource clock, Mode mode,
             Duration blockingBudget) {
         return new Kairos(config, env, clock, mode, blockingBudget,
-                Embedder.local(config.workspace().home().resolve("cache")));
+                Embedder.local(config.workspace().home().resolve("cache")), List.of());
     }
 
     /** With the caller's embedder: a benchmark shares one model, and the vectors it made, between workspaces. */
     public static Kairos open(Config config, Map<String, String> env, InstantSource clock, Mode mode,
             Embedder embedder) {
-        return new Kairos(config, env, clock, mode, PROACTIVE_COMMAND_TIMEOUT, embedder);
+        return new Kairos(config, env, clock, mode, PROACTIVE_COMMAND_TIMEOUT, embedder, List.of());
+    }
+
+    /** With couriers of the caller's besides the configured ones (a test's notifier, registered as notify.NAME). */
+    static Kairos open(Config config, Map<String, String> env, InstantSource clock, Mode mode,
+            List<Courier> couriers) {
+        return new Kairos(config, env, clock, mode, PROACTIVE_COMMAND_TIMEOUT,
+                Embedder.local(config.workspace().home().resolve("cache")), couriers);
     }
 
     /** For reports and chat: no sensors run. */
@@ -301,6 +340,16 @@ public final class Kairos implements AutoCloseable {
 
     public Approvals approvals() {
         return approvals;
+    }
+
+    /** The delivery policy every notification to the user's devices goes through. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    /** The signed links that let a device approve or deny (checked by the web server's approval route). */
+    public ApprovalLinks approvalLinks() {
+        return approvalLinks;
     }
 
     public Watches watches() {

@@ -18,6 +18,7 @@ import dev.kairos.ledger.Ledger;
 import dev.kairos.model.ModelClient;
 import dev.kairos.model.Price;
 import dev.kairos.model.ToolSpec;
+import dev.kairos.notify.Notifications;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
 import dev.kairos.process.Git;
@@ -112,11 +113,12 @@ public final class Agent implements TaskRunner {
      * @param proactiveCommandTimeout how long a proactive task's tool call may block
      * @param testTimeout how long Kairos's own run of a watch's test command, after a fix, may take
      * @param background where a proactive task's command still running after that goes on (empty: it is killed)
+     * @param notifications the delivery policy notify_user goes through
      */
     public record Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
             Tools tools, boolean sandboxed, Supplier<Policy> policy, Approvals approvals,
             Duration proactiveCommandTimeout, Memory memory, Duration testTimeout, ProcessRunner processes,
-            Optional<BackgroundCommands> background) {}
+            Optional<BackgroundCommands> background, Notifications notifications) {}
 
     /**
      * Builds the agent around one model; every tool call goes through the policy. A model with no known price

@@ -9,15 +9,19 @@ import dev.kairos.memory.Memory;
 import dev.kairos.memory.MemoryItem;
 import dev.kairos.memory.Topic;
 import dev.kairos.model.Price;
+import dev.kairos.notify.Notification;
+import dev.kairos.notify.Notifications;
 import dev.kairos.policy.PolicyContext;
 import dev.kairos.sense.BackgroundCommands;
 import dev.kairos.sense.Schedules;
 import dev.kairos.tool.ToolContext;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -89,9 +93,12 @@ final class Turns {
                 })
                 .withMemory(new MemoryTools(memory, clock, zone))
                 .withNotifyUser((title, text) -> {
-                    log.info("notify title=\"{}\"", title);
-                    journal.append(clock.instant(), "told the user: " + title + ": " + text,
-                            "notify " + clock.instant().toEpochMilli(), taint.trust());
+                    Instant now = clock.instant();
+                    Notifications.Sent sent = setup.notifications().send(Notification.of(title, text,
+                            Notification.Priority.NORMAL), notifyKey(scope, title, text, now));
+                    log.info("notify title=\"{}\" delivery={}", title, sent.name().toLowerCase(Locale.ROOT));
+                    journal.append(now, "told the user: " + title + ": " + text, "notify " + now.toEpochMilli(),
+                            taint.trust());
                 })
                 .withSchedule((text, at, every) -> {
                     Schedules.Entry e = schedules.add(text, at, every, taint.trust(), from, clock.instant());
@@ -105,5 +112,12 @@ final class Turns {
         String title = tasks.find(scope.taskId()).map(Task::title).orElse(scope.kind());
         return tools.withBackground((command, cwd, end) -> jobs.adopt(
                 new BackgroundCommands.Origin(scope.taskId(), title, taint.trust()), command, cwd, end));
+    }
+
+    /** A task's notification is keyed by the task and the text, so a replayed task notifies once. */
+    static String notifyKey(ToolGate.Scope scope, String title, String text, Instant now) {
+        String of = scope.taskId() == null ? "chat-" + now.toEpochMilli() : "task-" + scope.taskId();
+        return "notify_user:" + of + ":" + Notifications.fingerprint(Notification.of(title, text,
+                Notification.Priority.NORMAL)).substring(0, 16);
     }
 }

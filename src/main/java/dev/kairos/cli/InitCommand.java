@@ -3,7 +3,9 @@ package dev.kairos.cli;
 import dev.kairos.json.Json;
 import dev.kairos.config.Workspace;
 import dev.kairos.notify.PushKeys;
+import dev.kairos.notify.ApprovalLinks;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,6 +27,7 @@ final class InitCommand implements Callable<Integer> {
         Workspace ws = cli.workspace();
         List<Path> created = new java.util.ArrayList<>(ws.init());
         PushKeys.ensure(ws.keysDir()).ifPresent(created::add); // the keys themselves are never printed
+        if (ApprovalLinks.makeKey(ws.home(), new SecureRandom())) created.add(ApprovalLinks.keyFile(ws.home()));
         if (json) {
             cli.out().println(Json.write(Map.of("home", ws.home().toString(),
                     "created", created.stream().map(Path::toString).toList())));

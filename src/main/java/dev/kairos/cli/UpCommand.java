@@ -9,9 +9,11 @@ import dev.kairos.config.Workspace;
 import dev.kairos.heartbeat.BeatReport;
 import dev.kairos.heartbeat.HeartbeatLoop;
 import dev.kairos.store.AgentLock;
+import dev.kairos.web.ApprovalAnswers;
 import dev.kairos.web.WebServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -71,11 +73,16 @@ final class UpCommand implements Callable<Integer> {
             OperatorLog.forDaemon(ws.logsDir());
             int requeued = k.tasks().requeueInterrupted(cli.clock().instant());
             if (requeued > 0) log.info("{} task(s) interrupted by the last stop will run again", requeued);
+            ApprovalAnswers answers = new ApprovalAnswers(k.approvals(), k.approvalLinks(), () -> {
+                HeartbeatLoop loop = loopRef.get();
+                if (loop != null) loop.wake(); // the approved call runs at this beat
+            });
             try (WebServer web = WebServer.start(config.http().port(), new WebServer.Parts(k::status,
                     () -> TickReport.of(k.heartbeat().beat()),
                     new WebServer.Chat(k::agent, k.store().jdbi(), k.ledger(), config.channels().webToken()),
-                    k.notifiers().push()))) {
+                    k.notifiers().push()).withAnswers(answers))) {
                 lock.publishPort(web.port());
+                k.servingOn(web.port());
                 HeartbeatLoop loop = new HeartbeatLoop(k.heartbeat(), config.heartbeat().every(),
                         config.heartbeat().jitter(), config.heartbeat().activeHours(), config.zone(), cli.clock(),
                         new Random(), idleAware(config, cli).andThen(r -> dreamIfDue(k))

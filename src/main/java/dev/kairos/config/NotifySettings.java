@@ -2,6 +2,7 @@ package dev.kairos.config;
 
 import java.net.URI;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,11 +17,18 @@ import java.util.regex.Pattern;
  *     ({@code to} may list several addresses, separated by commas)
  * @param pushSubject {@code notify.webPush.subject}: who runs this Kairos, told to push services (VAPID, RFC 8292);
  *     by default the mail address Kairos sends from, if any
+ * @param delivery quiet hours, rate limit and dedupe (the delivery policy)
  */
 public record NotifySettings(Optional<URI> ntfyUrl, Optional<String> ntfyToken, Optional<URI> publicUrl,
-        Optional<Email> email, String pushSubject) {
+        Optional<Email> email, String pushSubject, Delivery delivery) {
     /** ntfy's topic names (its server's topicRegex). */
     private static final Pattern TOPIC = Pattern.compile("[-_A-Za-z0-9]{1,64}");
+    /** With the default pacing ({@link Delivery#DEFAULT}). */
+    public NotifySettings(Optional<URI> ntfyUrl, Optional<String> ntfyToken, Optional<URI> publicUrl,
+            Optional<Email> email, String pushSubject) {
+        this(ntfyUrl, ntfyToken, publicUrl, email, pushSubject, Delivery.DEFAULT);
+    }
+
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
     static final String DEFAULT_PUSH_SUBJECT = "mailto:kairos@localhost";
 
@@ -51,11 +59,13 @@ public record NotifySettings(Optional<URI> ntfyUrl, Optional<String> ntfyToken, 
         String subject = push.parsed("subject", email.map(e -> "mailto:" + e.from()).orElse(DEFAULT_PUSH_SUBJECT),
                 NotifySettings::subject);
         push.finish();
+        Delivery delivery = Delivery.read(s);
         s.finish();
         Optional<URI> ntfy = envUrl(env, "KAIROS_NTFY_URL");
         ntfy.ifPresent(NotifySettings::ntfyTopic);
         return new NotifySettings(ntfy, GitHubSettings.nonBlank(env.get("KAIROS_NTFY_TOKEN")),
-                envUrl(env, "KAIROS_PUBLIC_URL").or(() -> publicUrl), email, subject);
+                envUrl(env, "KAIROS_PUBLIC_URL").or(() -> publicUrl), email, subject,
+                delivery);
     }
 
     private static Optional<Email> email(Section e, Map<String, String> env) {
@@ -119,6 +129,38 @@ public record NotifySettings(Optional<URI> ntfyUrl, Optional<String> ntfyToken, 
     @Override
     public String toString() {
         return "NotifySettings[ntfyUrl=" + ntfyUrl + ", ntfyToken=" + ntfyToken.map(x -> "(set)").orElse("(none)")
-                + ", publicUrl=" + publicUrl + ", email=" + email + ", pushSubject=" + pushSubject + "]";
+                + ", publicUrl=" + publicUrl + ", email=" + email + ", pushSubject=" + pushSubject + ", delivery="
+                + delivery + "]";
+    }
+
+    // --- the delivery policy (issue 10, part 2): quiet hours, rate limit, dedupe ---
+
+    /**
+     * How notifications are paced. Urgent ones (an approval waiting) always go at once.
+     *
+     * @param quietHours local hours ("22:00-07:00") in which normal and low notifications wait, to go out as one
+     *     digest when they end; empty: none
+     * @param rateLimit at most one normal or low notification per this; what comes meanwhile goes out as one
+     *     (0s: no limit, but what comes within one beat is still one notification)
+     * @param dedupeWindow the same title and text again within this is sent once
+     */
+    public record Delivery(Optional<ActiveHours> quietHours, Duration rateLimit, Duration dedupeWindow) {
+        public static final Delivery DEFAULT = new Delivery(Optional.empty(), Duration.ofMinutes(1),
+                Duration.ofHours(1));
+
+        static Delivery read(Section s) {
+            Optional<ActiveHours> quiet = Optional.ofNullable(s.parsed("quietHours", null, Delivery::quiet));
+            return new Delivery(quiet, s.duration("rateLimit", DEFAULT.rateLimit(), Duration.ZERO),
+                    s.duration("dedupeWindow", DEFAULT.dedupeWindow(), Duration.ZERO));
+        }
+
+        private static ActiveHours quiet(String text) {
+            ActiveHours h = ActiveHours.parse(text);
+            if (h.allDay()) {
+                throw new IllegalArgumentException("'" + text + "' covers the whole day, so nothing but urgent "
+                        + "notifications would ever go out; use e.g. \"22:00-07:00\", or leave it empty for none");
+            }
+            return h;
+        }
     }
 }

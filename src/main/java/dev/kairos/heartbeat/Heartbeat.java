@@ -37,11 +37,21 @@ public final class Heartbeat {
     private final InstantSource clock;
     private final ZoneId zone;
     private final Dispatch effects;
+    private final Runnable beforeDelivery;
     /** Events a sensor reported that could not be stored yet: stored before that sensor polls again. */
     private final Map<Sensor, List<Event>> unsaved = new HashMap<>();
 
     public Heartbeat(Jdbi jdbi, Inbox inbox, List<Sensor> sensors, Triage triage, Journal journal, Tasks tasks,
             Optional<TaskRunner> runner, InstantSource clock, ZoneId zone, Dispatch effects) {
+        this(jdbi, inbox, sensors, triage, journal, tasks, runner, clock, zone, effects, () -> {});
+    }
+
+    /**
+     * @param beforeDelivery runs at each beat after the tasks and before the outbox is delivered: what decides
+     *     effects without a model (the notifications' delivery policy)
+     */
+    public Heartbeat(Jdbi jdbi, Inbox inbox, List<Sensor> sensors, Triage triage, Journal journal, Tasks tasks,
+            Optional<TaskRunner> runner, InstantSource clock, ZoneId zone, Dispatch effects, Runnable beforeDelivery) {
         this.jdbi = jdbi;
         this.inbox = inbox;
         this.sensors = List.copyOf(sensors);
@@ -52,6 +62,7 @@ public final class Heartbeat {
         this.clock = clock;
         this.zone = zone;
         this.effects = effects;
+        this.beforeDelivery = beforeDelivery;
     }
 
     public synchronized BeatReport beat() {
@@ -78,6 +89,7 @@ public final class Heartbeat {
             List<Task> queued = tasks.inState(Task.State.PENDING);
             if (!queued.isEmpty()) modelCalls = runner.get().run(queued);
         }
+        beforeDelivery.run();
         effects.deliverDue(); // what this beat's tasks decided, and retries that came due: no model call
         boolean idle = events.isEmpty() && modelCalls == 0;
         jdbi.useTransaction(h -> BeatCounts.count(h, now.atZone(zone).toLocalDate(), idle, now));

@@ -174,6 +174,26 @@ public final class Approvals {
         });
     }
 
+    /** Pending approvals not yet sent to the user's devices, oldest first. */
+    public List<Approval> unannounced() {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            expire(h, now);
+            return h.createQuery("SELECT * FROM approvals WHERE state = 'PENDING' AND notified_at IS NULL ORDER BY id")
+                    .map(MAPPER).list();
+        });
+    }
+
+    /**
+     * Marks a pending approval as sent to the user's devices, in the caller's transaction (the one that records the
+     * notification); false when it was marked before or is no longer pending: then nothing is to be sent.
+     */
+    public static boolean announce(Handle h, long id, Instant at) {
+        return h.createUpdate("""
+                UPDATE approvals SET notified_at = :at WHERE id = :id AND notified_at IS NULL AND state = 'PENDING'
+                AND expires_at > :at""").bind("at", at.toEpochMilli()).bind("id", id).execute() == 1;
+    }
+
     /** Marks the pending approvals whose time is up as expired; returns how many. */
     public int expireDue() {
         Instant now = clock.instant();

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The local HTTP server, bound to 127.0.0.1: health, status, (for a running agent) an on-demand beat, and the chat:
- * its page and its API.
+ * The local HTTP server, bound to 127.0.0.1: health, status, (for a running agent) an on-demand beat, the chat (its
+ * page and its API), the Web Push page, and the signed approval links a device answers through a tunnel.
  */
 public final class WebServer implements AutoCloseable {
     private final Javalin app;
@@ -28,12 +28,17 @@ public final class WebServer implements AutoCloseable {
     public record Chat(Supplier<Optional<Agent>> agent, Jdbi jdbi, Ledger ledger, Optional<String> token) {}
 
     /**
-     * What the routes serve: status and an on-demand beat, the chat, and {@code /push} (where browsers subscribe to
-     * Web Push) when this Kairos has its keys.
+     * What the routes serve: status and an on-demand beat, the chat, {@code /push} (where browsers subscribe to
+     * Web Push) when this Kairos has its keys, and the approval links when `kairos up` answers them.
      */
-    public record Parts(Supplier<Status> status, Supplier<Object> tick, Chat chat, Optional<PushSubscriptions> push) {
-        public Parts withPush(Optional<PushSubscriptions> p) {
-            return new Parts(status, tick, chat, p);
+    public record Parts(Supplier<Status> status, Supplier<Object> tick, Chat chat, Optional<PushSubscriptions> push,
+            Optional<ApprovalAnswers> answers) {
+        public Parts(Supplier<Status> status, Supplier<Object> tick, Chat chat, Optional<PushSubscriptions> push) {
+            this(status, tick, chat, push, Optional.empty());
+        }
+
+        public Parts withAnswers(ApprovalAnswers a) {
+            return new Parts(status, tick, chat, push, Optional.of(a));
         }
     }
 
@@ -68,6 +73,10 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.get("/push/sw.js", pushPage::worker);
             cfg.routes.get("/push/key", pushPage::key);
             cfg.routes.post("/push/subscribe", pushPage::subscribe);
+            parts.answers().ifPresent(a -> {
+                cfg.routes.get(ApprovalAnswers.ROUTE, a::page);
+                cfg.routes.post(ApprovalAnswers.ROUTE, a::decide);
+            });
         });
         try {
             app.start();
