@@ -1,0 +1,141 @@
+package dev.kairos.github;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.kairos.event.Event;
+import dev.kairos.event.Inbox;
+import dev.kairos.event.Printable;
+import dev.kairos.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes GitHub's webhook deliveries, independent of HTTP: the size, then the signature of the raw body, are
+ * checked before anything is parsed; a delivery seen before (by its X-GitHub-Delivery id) or a change already in the
+ * inbox is answered without a second event. Nothing refused reaches the inbox, and each refusal is one log line
+ * (delivery id, event, reason; never the secret or the body).
+ */
+public final class GitHubWebhooks {
+    /** GitHub caps a delivery at 25 MB; anything larger is not GitHub's. */
+    public static final int MAX_BODY = 25 * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(GitHubWebhooks.class);
+    private static final Pattern EVENT = Pattern.compile("[a-z0-9_]{1,64}");
+    private static final Pattern DELIVERY = Pattern.compile("[A-Za-z0-9-]{1,100}");
+    /** One JSON object and nothing after it: a body with trailing bytes is not GitHub's. */
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The delivery's headers, each null when absent. */
+    public record Headers(String signature, String event, String delivery) {}
+
+    /** The HTTP status and one line to answer with; {@code stored} is the event when a new one entered the inbox. */
+    public record Answer(int status, String message, Optional<Event> stored) {
+        static Answer of(int status, String message) {
+            return new Answer(status, message, Optional.empty());
+        }
+    }
+
+    private final Optional<Signature> signature;
+    private final Normaliser normaliser;
+    private final Inbox inbox;
+    private final Deliveries deliveries;
+    private final InstantSource clock;
+
+    /** @param secret GITHUB_WEBHOOK_SECRET; without it every delivery is refused */
+    public GitHubWebhooks(Optional<String> secret, Normaliser normaliser, Inbox inbox, Jdbi jdbi, InstantSource clock) {
+        this.signature = secret.filter(s -> !s.isEmpty()).map(Signature::new);
+        this.normaliser = normaliser;
+        this.inbox = inbox;
+        this.deliveries = new Deliveries(jdbi);
+        this.clock = clock;
+    }
+
+    /** The X-Hub-Signature-256 value GitHub sends for {@code body} under {@code secret}. */
+    public static String signature(String secret, byte[] body) {
+        return new Signature(secret).sign(body);
+    }
+
+    /**
+     * A delivery read from a stream: refused with 413 before reading when {@code declaredLength} (-1: unknown) is
+     * over {@link #MAX_BODY}, and while reading when the body turns out to be.
+     */
+    public Answer receive(Headers h, long declaredLength, InputStream body) throws IOException {
+        if (signature.isEmpty()) return noSecret(h);
+        if (declaredLength > MAX_BODY) return tooLarge(h, declaredLength);
+        byte[] bytes = body.readNBytes(MAX_BODY + 1);
+        return receive(h, bytes);
+    }
+
+    public Answer receive(Headers h, byte[] body) {
+        if (signature.isEmpty()) return noSecret(h);
+        if (body.length > MAX_BODY) return tooLarge(h, body.length);
+        if (h.signature() == null) {
+            return refuse(h, 401, "no X-Hub-Signature-256 header: give the GitHub webhook a secret, the same as "
+                    + "GITHUB_WEBHOOK_SECRET");
+        }
+        if (!signature.get().verifies(body, h.signature())) {
+            return refuse(h, 401, "X-Hub-Signature-256 does not match the body: the webhook's secret is not "
+                    + "GITHUB_WEBHOOK_SECRET, or the body was changed on the way");
+        }
+        if (h.event() == null || !EVENT.matcher(h.event()).matches()) {
+            return refuse(h, 400, "no valid X-GitHub-Event header");
+        }
+        JsonNode payload;
+        try {
+            payload = STRICT.readTree(body);
+        } catch (IOException e) {
+            payload = null;
+        }
+        if (payload == null || !payload.isObject()) {
+            return refuse(h, 400, "the body is not a JSON object: set the webhook's content type to application/json");
+        }
+        if (h.event().equals("ping")) return Answer.of(200, "pong: the webhook reaches Kairos and its signature verifies");
+        if (h.delivery() == null || !DELIVERY.matcher(h.delivery()).matches()) {
+            return refuse(h, 400, "no valid X-GitHub-Delivery header");
+        }
+        if (deliveries.seen(h.delivery())) return Answer.of(200, "delivery " + h.delivery() + " was received before");
+        Normaliser.Outcome n = normaliser.normalise(new Delivery(h.event(), payload));
+        Answer answer;
+        if (n.event().isEmpty()) {
+            log.debug("github webhook ignored: delivery={} event={} reason={}", h.delivery(), h.event(),
+                    n.ignoredBecause());
+            answer = Answer.of(202, "ignored: " + n.ignoredBecause());
+        } else {
+            Optional<Event> stored = inbox.add(n.event().get());
+            answer = stored.map(e -> new Answer(202, "stored as event " + e.id() + " (" + e.kind() + ")", stored))
+                    .orElseGet(() -> Answer.of(200, "this change is in the inbox already"));
+        }
+        // after the event: a crash in between makes GitHub's redelivery store it (once, by its change key)
+        deliveries.record(h.delivery(), h.event(), clock.instant());
+        return answer;
+    }
+
+    private Answer noSecret(Headers h) {
+        return refuse(h, 503, "GITHUB_WEBHOOK_SECRET is not set, so no delivery can be verified: set it to the "
+                + "webhook's secret and restart Kairos");
+    }
+
+    private Answer tooLarge(Headers h, long length) {
+        return refuse(h, 413, "the body (" + length + " bytes or more) is over the 25 MB GitHub sends at most");
+    }
+
+    private static Answer refuse(Headers h, int status, String reason) {
+        log.warn("github webhook refused: status={} delivery={} event={} reason={}", status, shown(h.delivery()),
+                shown(h.event()), reason);
+        return Answer.of(status, reason);
+    }
+
+    /** A header as a log may show it: one short line. */
+    private static String shown(String header) {
+        if (header == null) return "(none)";
+        String s = Printable.of(header).replaceAll("\\s+", " ");
+        return s.length() <= 100 ? s : s.substring(0, 100) + "…";
+    }
+}
