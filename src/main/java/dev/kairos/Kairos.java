@@ -6,6 +6,9 @@ import dev.kairos.config.Workspace;
 import dev.kairos.dream.Dream;
 import dev.kairos.dream.DreamReport;
 import dev.kairos.event.Inbox;
+import dev.kairos.github.GitHubWebhooks;
+import dev.kairos.github.Normaliser;
+import dev.kairos.github.Subscriptions;
 import dev.kairos.heartbeat.BeatCounts;
 import dev.kairos.heartbeat.Heartbeat;
 import dev.kairos.heartbeat.Task;
@@ -81,6 +84,9 @@ public final class Kairos implements AutoCloseable {
     private final Memory memory;
     private final Dream dream;
     private final ProcessRunner processes;
+    private final Subscriptions subscriptions;
+    private final Normaliser githubEvents;
+    private final GitHubWebhooks githubWebhooks;
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -113,6 +119,10 @@ public final class Kairos implements AutoCloseable {
         this.dream = new Dream(new Dream.Setup(ws.memoryDir(), ws.home().resolve("dream.lock"), store.jdbi(), embedder,
                 config.dream(), config.zone(), clock, memory::refresh));
         this.watches = new Watches(store.jdbi());
+        this.subscriptions = new Subscriptions(store.jdbi(), config.github().repos());
+        this.githubEvents = new Normaliser(subscriptions::followed, config.github().owners(), clock);
+        this.githubWebhooks = new GitHubWebhooks(config.github().webhookSecret(), githubEvents, inbox, store.jdbi(),
+                clock);
         this.background = mode == Mode.DAEMON ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kairos-test-runs");
             t.setDaemon(true);
@@ -272,6 +282,21 @@ public final class Kairos implements AutoCloseable {
 
     public Approvals approvals() {
         return approvals;
+    }
+
+    /** The GitHub repositories followed: kairos.yaml's and those added with `kairos github subscribe`. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** GitHub deliveries (webhooks and polling alike) into inbox events. */
+    public Normaliser githubEvents() {
+        return githubEvents;
+    }
+
+    /** POST /hooks/github's checks, independent of HTTP. */
+    public GitHubWebhooks githubWebhooks() {
+        return githubWebhooks;
     }
 
     public Watches watches() {
