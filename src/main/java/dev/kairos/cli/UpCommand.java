@@ -9,6 +9,7 @@ import dev.kairos.config.Workspace;
 import dev.kairos.heartbeat.BeatReport;
 import dev.kairos.heartbeat.HeartbeatLoop;
 import dev.kairos.store.AgentLock;
+import dev.kairos.web.GitHubHook;
 import dev.kairos.web.WebServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,8 +71,14 @@ final class UpCommand implements Callable<Integer> {
             OperatorLog.forDaemon(ws.logsDir());
             int requeued = k.tasks().requeueInterrupted(cli.clock().instant());
             if (requeued > 0) log.info("{} task(s) interrupted by the last stop will run again", requeued);
+            // a delivery that stored an event wakes the loop (once there is one: the first beat takes it anyway)
+            Runnable wake = () -> {
+                HeartbeatLoop loop = loopRef.get();
+                if (loop != null) loop.wake();
+            };
             try (WebServer web = WebServer.start(config.http().port(), k::status,
-                    () -> TickReport.of(k.heartbeat().beat()))) {
+                    () -> TickReport.of(k.heartbeat().beat()),
+                    java.util.Optional.of(new GitHubHook(k.githubWebhooks(), wake)))) {
                 lock.publishPort(web.port());
                 HeartbeatLoop loop = new HeartbeatLoop(k.heartbeat(), config.heartbeat().every(),
                         config.heartbeat().jitter(), config.heartbeat().activeHours(), config.zone(), cli.clock(),
@@ -82,6 +89,9 @@ final class UpCommand implements Callable<Integer> {
                 k.sensors().forEach(s -> s.onWake(loop::wake));
                 log.info("kairos up: home={} every={} activeHours={} http=http://127.0.0.1:{}", ws.home(),
                         Durations.format(config.heartbeat().every()), config.heartbeat().activeHours(), web.port());
+                if (config.github().webhookSecret().isEmpty() && !k.subscriptions().list().isEmpty()) {
+                    log.info("GITHUB_WEBHOOK_SECRET is not set: POST /hooks/github refuses every delivery");
+                }
                 if (config.models().main().isEmpty()) {
                     log.info("no model configured (set KAIROS_MODEL=provider/model): tasks are queued, not run");
                 }
