@@ -121,8 +121,7 @@ public final class Kairos implements AutoCloseable {
         this.watches = new Watches(store.jdbi());
         this.subscriptions = new Subscriptions(store.jdbi(), config.github().repos());
         this.githubEvents = new Normaliser(subscriptions::followed, config.github().owners(), clock);
-        this.githubWebhooks = new GitHubWebhooks(config.github().webhookSecret(), githubEvents, inbox, store.jdbi(),
-                clock);
+        this.githubWebhooks = new GitHubWebhooks(config.github().webhookSecret(), githubEvents, store.jdbi(), clock);
         this.background = mode == Mode.DAEMON ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kairos-test-runs");
             t.setDaemon(true);
@@ -378,5 +377,7 @@ public final class Kairos implements AutoCloseable {
         if (background != null) background.shutdownNow();
         processes.shutdown(); // ...and die here with test runs and their children
         memory.close();
+        githubWebhooks.close();
+        subscriptions.close();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.kairos.event.Event;
-import dev.kairos.event.Inbox;
 import dev.kairos.event.Printable;
 import dev.kairos.json.Json;
 import java.io.IOException;
@@ -19,10 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes GitHub's webhook deliveries, independent of HTTP: the size, then the signature of the raw body, are
  * checked before anything is parsed; a delivery seen before (by its X-GitHub-Delivery id) or a change already in the
- * inbox is answered without a second event. Nothing refused reaches the inbox, and each refusal is one log line
+ * inbox is answered without a second event. The event and the delivery's id are stored in one transaction. Nothing refused reaches the inbox, and each refusal is one log line
  * (delivery id, event, reason; never the secret or the body).
  */
-public final class GitHubWebhooks {
+public final class GitHubWebhooks implements AutoCloseable {
     /** GitHub caps a delivery at 25 MB; anything larger is not GitHub's. */
     public static final int MAX_BODY = 25 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(GitHubWebhooks.class);
@@ -44,15 +43,13 @@ public final class GitHubWebhooks {
 
     private final Optional<Signature> signature;
     private final Normaliser normaliser;
-    private final Inbox inbox;
     private final Deliveries deliveries;
     private final InstantSource clock;
 
     /** @param secret GITHUB_WEBHOOK_SECRET; without it every delivery is refused */
-    public GitHubWebhooks(Optional<String> secret, Normaliser normaliser, Inbox inbox, Jdbi jdbi, InstantSource clock) {
+    public GitHubWebhooks(Optional<String> secret, Normaliser normaliser, Jdbi jdbi, InstantSource clock) {
         this.signature = secret.filter(s -> !s.isEmpty()).map(Signature::new);
         this.normaliser = normaliser;
-        this.inbox = inbox;
         this.deliveries = new Deliveries(jdbi);
         this.clock = clock;
     }
@@ -102,19 +99,20 @@ public final class GitHubWebhooks {
         }
         if (deliveries.seen(h.delivery())) return Answer.of(200, "delivery " + h.delivery() + " was received before");
         Normaliser.Outcome n = normaliser.normalise(new Delivery(h.event(), payload));
-        Answer answer;
+        Optional<Event> stored = deliveries.take(h.delivery(), h.event(), n.event(), clock.instant());
         if (n.event().isEmpty()) {
             log.debug("github webhook ignored: delivery={} event={} reason={}", h.delivery(), h.event(),
                     n.ignoredBecause());
-            answer = Answer.of(202, "ignored: " + n.ignoredBecause());
-        } else {
-            Optional<Event> stored = inbox.add(n.event().get());
-            answer = stored.map(e -> new Answer(202, "stored as event " + e.id() + " (" + e.kind() + ")", stored))
-                    .orElseGet(() -> Answer.of(200, "this change is in the inbox already"));
+            return Answer.of(202, "ignored: " + n.ignoredBecause());
         }
-        // after the event: a crash in between makes GitHub's redelivery store it (once, by its change key)
-        deliveries.record(h.delivery(), h.event(), clock.instant());
-        return answer;
+        return stored.map(e -> new Answer(202, "stored as event " + e.id() + " (" + e.kind() + ")", stored))
+                .orElseGet(() -> Answer.of(200, "this change is in the inbox already"));
+    }
+
+    /** Closes the connection deliveries go through. */
+    @Override
+    public void close() {
+        deliveries.close();
     }
 
     private Answer noSecret(Headers h) {

@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  * The repositories Kairos follows on GitHub: kairos.yaml's {@code github.repos}, then those added with
  * {@code kairos github subscribe} (table github_subscriptions). The normaliser and the poller ask {@link #followed()}.
  */
-public final class Subscriptions {
+public final class Subscriptions implements AutoCloseable {
     /** Where a followed repository comes from. */
     public enum From { CONFIG, SUBSCRIBED }
 
@@ -25,11 +25,11 @@ public final class Subscriptions {
     /** What {@link #subscribe} did. */
     public enum Outcome { ADDED, CHECKOUT_CHANGED, ALREADY, IN_CONFIG }
 
-    private final Jdbi jdbi;
+    private final KeptConnection db; // asked at every delivery
     private final List<Repo> configured;
 
     public Subscriptions(Jdbi jdbi, List<Repo> configured) {
-        this.jdbi = jdbi;
+        this.db = new KeptConnection(jdbi);
         this.configured = List.copyOf(configured);
     }
 
@@ -46,7 +46,7 @@ public final class Subscriptions {
         if (configured.stream().anyMatch(r -> r.name().equalsIgnoreCase(repo))) return Outcome.IN_CONFIG;
         Optional<Followed> before = subscribed().stream().filter(f -> f.repo().equalsIgnoreCase(repo)).findFirst();
         if (before.isPresent() && (real.isEmpty() || real.equals(before.get().checkout()))) return Outcome.ALREADY;
-        jdbi.useHandle(h -> h.createUpdate("""
+        db.with(h -> h.createUpdate("""
                 INSERT INTO github_subscriptions (repo, checkout, added_at) VALUES (:repo, :checkout, :at)
                 ON CONFLICT (repo) DO UPDATE SET checkout = excluded.checkout""")
                 .bind("repo", repo).bind("checkout", real.map(Path::toString).orElse(null))
@@ -64,7 +64,7 @@ public final class Subscriptions {
         if (configured.stream().anyMatch(r -> r.name().equalsIgnoreCase(repo))) {
             throw new IllegalArgumentException(repo + " is followed from kairos.yaml (github.repos): remove it there");
         }
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM github_subscriptions WHERE repo = :repo")
+        return db.with(h -> h.createUpdate("DELETE FROM github_subscriptions WHERE repo = :repo")
                 .bind("repo", repo).execute()) > 0;
     }
 
@@ -84,10 +84,15 @@ public final class Subscriptions {
     }
 
     private List<Followed> subscribed() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT repo, checkout FROM github_subscriptions ORDER BY repo")
+        return db.with(h -> h.createQuery("SELECT repo, checkout FROM github_subscriptions ORDER BY repo")
                 .map((rs, ctx) -> new Followed(rs.getString("repo"),
                         Optional.ofNullable(rs.getString("checkout")).map(Path::of), From.SUBSCRIBED))
                 .list());
+    }
+
+    @Override
+    public void close() {
+        db.close();
     }
 
     private static Path checkoutFolder(Path path) {

@@ -49,7 +49,7 @@ final class Examples {
         return read(DIR.resolve(event).resolve(name));
     }
 
-    /** Every repository the examples deliver for (four, the most of them Codertocat/Hello-World). */
+    /** Every repository the examples deliver for (twelve; most deliveries are for Codertocat/Hello-World). */
     static List<String> repos() {
         return all().stream().map(Example::repo).filter(r -> !r.isEmpty()).distinct().sorted().toList();
     }

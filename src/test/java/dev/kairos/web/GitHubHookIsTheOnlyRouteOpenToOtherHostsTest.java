@@ -42,7 +42,7 @@ class GitHubHookIsTheOnlyRouteOpenToOtherHostsTest {
         inbox = new Inbox(store.jdbi());
         Normaliser normaliser = new Normaliser(() -> List.of(new GitHubSettings.Repo("Codertocat/Hello-World",
                 Optional.empty())), List.of(), InstantSource.system());
-        GitHubWebhooks hooks = new GitHubWebhooks(Optional.of(SECRET), normaliser, inbox, store.jdbi(),
+        GitHubWebhooks hooks = new GitHubWebhooks(Optional.of(SECRET), normaliser, store.jdbi(),
                 InstantSource.system());
         web = WebServer.start(0, () -> null, () -> Map.of("idle", true),
                 Optional.of(new GitHubHook(hooks, wakes::incrementAndGet)));
