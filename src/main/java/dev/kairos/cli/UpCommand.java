@@ -89,7 +89,7 @@ final class UpCommand implements Callable<Integer> {
                 k.sensors().forEach(s -> s.onWake(loop::wake));
                 log.info("kairos up: home={} every={} activeHours={} http=http://127.0.0.1:{}", ws.home(),
                         Durations.format(config.heartbeat().every()), config.heartbeat().activeHours(), web.port());
-                if (config.github().webhookSecret().isEmpty() && !k.subscriptions().list().isEmpty()) {
+                if (config.github().webhookSecret().isEmpty() && !config.github().repos().isEmpty()) {
                     log.info("GITHUB_WEBHOOK_SECRET is not set: POST /hooks/github refuses every delivery");
                 }
                 if (config.models().main().isEmpty()) {
