@@ -1,5 +1,7 @@
 package dev.kairos.github;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -84,13 +86,9 @@ public final class GitHubWebhooks implements AutoCloseable {
         if (h.event() == null || !EVENT.matcher(h.event()).matches()) {
             return refuse(h, 400, "no valid X-GitHub-Event header");
         }
-        JsonNode payload;
-        try {
-            payload = STRICT.readTree(body);
-        } catch (IOException e) {
-            payload = null;
-        }
-        if (payload == null || !payload.isObject()) {
+        // only the kinds Kairos normalises are read into a tree; the others are only checked (less to allocate)
+        JsonNode payload = Normaliser.kinds().contains(h.event()) ? tree(body) : oneObject(body) ? Json.object() : null;
+        if (payload == null) {
             return refuse(h, 400, "the body is not a JSON object: set the webhook's content type to application/json");
         }
         if (h.event().equals("ping")) return Answer.of(200, "pong: the webhook reaches Kairos and its signature verifies");
@@ -113,6 +111,27 @@ public final class GitHubWebhooks implements AutoCloseable {
     @Override
     public void close() {
         deliveries.close();
+    }
+
+    /** The body as a tree when it is one JSON object, else null. */
+    private static JsonNode tree(byte[] body) {
+        try {
+            JsonNode n = STRICT.readTree(body);
+            return n != null && n.isObject() ? n : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether the body is one JSON object and nothing after it, read as tokens without building a tree. */
+    private static boolean oneObject(byte[] body) {
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return false;
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Answer noSecret(Headers h) {
