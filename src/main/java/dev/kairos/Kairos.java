@@ -10,6 +10,9 @@ import dev.kairos.effect.Dispatch;
 import dev.kairos.effect.Outbox;
 import dev.kairos.event.Inbox;
 import dev.kairos.github.GitHubPoller;
+import dev.kairos.github.GitHubWebhooks;
+import dev.kairos.github.Normaliser;
+import dev.kairos.github.Subscriptions;
 import dev.kairos.heartbeat.BeatCounts;
 import dev.kairos.heartbeat.Heartbeat;
 import dev.kairos.heartbeat.Task;
@@ -98,6 +101,9 @@ public final class Kairos implements AutoCloseable {
     private final ApprovalLinks approvalLinks;
     private final ApprovalNotices approvalNotices;
     private volatile int servingOn; // the HTTP port `kairos up` listens on, once it does
+    private final Subscriptions subscriptions;
+    private final Normaliser githubEvents;
+    private final GitHubWebhooks githubWebhooks;
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -130,6 +136,9 @@ public final class Kairos implements AutoCloseable {
         this.dream = new Dream(new Dream.Setup(ws.memoryDir(), ws.home().resolve("dream.lock"), store.jdbi(), embedder,
                 config.dream(), config.zone(), clock, memory::refresh));
         this.watches = new Watches(store.jdbi());
+        this.subscriptions = new Subscriptions(store.jdbi(), config.github().repos());
+        this.githubEvents = new Normaliser(subscriptions::followed, config.github().owners(), clock);
+        this.githubWebhooks = new GitHubWebhooks(config.github().webhookSecret(), githubEvents, store.jdbi(), clock);
         this.background = mode == Mode.DAEMON ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kairos-test-runs");
             t.setDaemon(true);
@@ -152,9 +161,8 @@ public final class Kairos implements AutoCloseable {
             this.commands = Optional.of(new BackgroundCommands(store.jdbi(), clock));
             sensors.add(commands.get());
             if (config.github().pollEvery().isPositive()) {
-                sensors.add(new GitHubPoller(config.github()::repos, // JOIN: subscriptions (kairos.yaml + subscribed)
-                        delivery -> Optional.empty(), // JOIN: normaliser
-                        store.jdbi(), clock, config.github()));
+                sensors.add(new GitHubPoller(subscriptions::followed, githubEvents, store.jdbi(), clock,
+                        config.github()));
             }
         }
         this.env = env;
@@ -352,6 +360,21 @@ public final class Kairos implements AutoCloseable {
         return approvalLinks;
     }
 
+    /** The GitHub repositories followed: kairos.yaml's and those added with `kairos github subscribe`. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** GitHub deliveries (webhooks and polling alike) into inbox events. */
+    public Normaliser githubEvents() {
+        return githubEvents;
+    }
+
+    /** POST /hooks/github's checks, independent of HTTP. */
+    public GitHubWebhooks githubWebhooks() {
+        return githubWebhooks;
+    }
+
     public Watches watches() {
         return watches;
     }
@@ -440,5 +463,7 @@ public final class Kairos implements AutoCloseable {
         if (background != null) background.shutdownNow();
         processes.shutdown(); // ...and die here with test runs and their children
         memory.close();
+        githubWebhooks.close();
+        subscriptions.close();
     }
 }

@@ -42,12 +42,12 @@ class ApprovalAnsweredByItsSignedLinkRunsOnceTest {
             assertThat(approve.toString()).startsWith(PUBLIC_URL + "/approvals/" + id + "/approve?sig=");
             assertThat(action(asked, "Deny").toString()).startsWith(PUBLIC_URL + "/approvals/" + id + "/deny?sig=");
 
-            RawHttp.Answer page = h.send("GET", approve);
+            RawHttp.Response page = h.send("GET", approve);
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("<form method=\"post\"").contains(COUNTED.replace(">", "&gt;"));
             assertThat(state(h, id)).as("opening the link decides nothing").isEqualTo(Approval.State.PENDING);
 
-            RawHttp.Answer yes = h.send("POST", approve);
+            RawHttp.Response yes = h.send("POST", approve);
             assertThat(yes.status()).as(yes.body()).isEqualTo(200);
             assertThat(yes.body()).contains("approved");
             assertThat(state(h, id)).isEqualTo(Approval.State.APPROVED);

@@ -87,7 +87,7 @@ final class PhoneHome implements AutoCloseable {
     }
 
     /** The link as the phone opens it: to the loopback port, Host the public URL's. */
-    RawHttp.Answer send(String method, URI link) throws IOException {
+    RawHttp.Response send(String method, URI link) throws IOException {
         return RawHttp.send(method, link, web.port(), link.getHost());
     }
 

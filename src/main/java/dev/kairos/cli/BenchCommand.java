@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "bench", description = "Benchmarks anyone can reproduce; no model and no network needed.",
-        subcommands = {BenchCommand.Locomo.class, BenchCommand.Greeting.class, BenchCommand.Scale.class})
+        subcommands = {BenchCommand.Locomo.class, BenchCommand.Greeting.class, BenchCommand.Scale.class,
+                BenchWebhookCommand.class})
 final class BenchCommand {
     @ParentCommand KairosCommand parent;
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, UpCommand.class, WatchCommand.class, StatusCommand.class, TickCommand.class,
                 ChatCommand.class, ApprovalsCommand.class, MemoryCommand.class, DreamCommand.class,
                 CostsCommand.class, BenchCommand.class, WarmUpCommand.class, NotifyCommand.class,
+                GitHubCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run './kairos up' to start the agent, './kairos COMMAND --help' for a command's options."})
 final class KairosCommand implements Runnable {

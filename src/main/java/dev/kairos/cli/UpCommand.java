@@ -10,6 +10,7 @@ import dev.kairos.heartbeat.BeatReport;
 import dev.kairos.heartbeat.HeartbeatLoop;
 import dev.kairos.store.AgentLock;
 import dev.kairos.web.ApprovalAnswers;
+import dev.kairos.web.GitHubHook;
 import dev.kairos.web.WebServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,14 +74,15 @@ final class UpCommand implements Callable<Integer> {
             OperatorLog.forDaemon(ws.logsDir());
             int requeued = k.tasks().requeueInterrupted(cli.clock().instant());
             if (requeued > 0) log.info("{} task(s) interrupted by the last stop will run again", requeued);
-            ApprovalAnswers answers = new ApprovalAnswers(k.approvals(), k.approvalLinks(), () -> {
+            Runnable wake = () -> { // a delivery or an answer from a device wakes the loop (once there is one)
                 HeartbeatLoop loop = loopRef.get();
-                if (loop != null) loop.wake(); // the approved call runs at this beat
-            });
+                if (loop != null) loop.wake();
+            };
+            ApprovalAnswers answers = new ApprovalAnswers(k.approvals(), k.approvalLinks(), wake);
             try (WebServer web = WebServer.start(config.http().port(), new WebServer.Parts(k::status,
                     () -> TickReport.of(k.heartbeat().beat()),
                     new WebServer.Chat(k::agent, k.store().jdbi(), k.ledger(), config.channels().webToken()),
-                    k.notifiers().push()).withAnswers(answers))) {
+                    k.notifiers().push()).withAnswers(answers).withGitHub(new GitHubHook(k.githubWebhooks(), wake)))) {
                 lock.publishPort(web.port());
                 k.servingOn(web.port());
                 HeartbeatLoop loop = new HeartbeatLoop(k.heartbeat(), config.heartbeat().every(),
@@ -92,6 +94,9 @@ final class UpCommand implements Callable<Integer> {
                 k.sensors().forEach(s -> s.onWake(loop::wake));
                 log.info("kairos up: home={} every={} activeHours={} http=http://127.0.0.1:{}", ws.home(),
                         Durations.format(config.heartbeat().every()), config.heartbeat().activeHours(), web.port());
+                if (config.github().webhookSecret().isEmpty() && !config.github().repos().isEmpty()) {
+                    log.info("GITHUB_WEBHOOK_SECRET is not set: POST /hooks/github refuses every delivery");
+                }
                 if (config.models().main().isEmpty()) {
                     log.info("no model configured (set KAIROS_MODEL=provider/model): tasks are queued, not run");
                 }

@@ -6,13 +6,15 @@ import dev.kairos.json.Json;
 import dev.kairos.ledger.Ledger;
 import dev.kairos.notify.PushSubscriptions;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The local HTTP server, bound to 127.0.0.1: health, status, (for a running agent) an on-demand beat, the chat (its
- * page and its API), the Web Push page, and the signed approval links a device answers through a tunnel.
+ * page and its API), the Web Push page, and the two routes a device or GitHub reaches through a tunnel, each guarded
+ * by its signature: the approval links and GitHub's webhook deliveries.
  */
 public final class WebServer implements AutoCloseable {
     private final Javalin app;
@@ -29,16 +31,21 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * What the routes serve: status and an on-demand beat, the chat, {@code /push} (where browsers subscribe to
-     * Web Push) when this Kairos has its keys, and the approval links when `kairos up` answers them.
+     * Web Push) when this Kairos has its keys, the approval links when `kairos up` answers them, and
+     * {@code POST /hooks/github}.
      */
     public record Parts(Supplier<Status> status, Supplier<Object> tick, Chat chat, Optional<PushSubscriptions> push,
-            Optional<ApprovalAnswers> answers) {
+            Optional<ApprovalAnswers> answers, Optional<GitHubHook> github) {
         public Parts(Supplier<Status> status, Supplier<Object> tick, Chat chat, Optional<PushSubscriptions> push) {
-            this(status, tick, chat, push, Optional.empty());
+            this(status, tick, chat, push, Optional.empty(), Optional.empty());
         }
 
         public Parts withAnswers(ApprovalAnswers a) {
-            return new Parts(status, tick, chat, push, Optional.of(a));
+            return new Parts(status, tick, chat, push, Optional.of(a), github);
+        }
+
+        public Parts withGitHub(GitHubHook h) {
+            return new Parts(status, tick, chat, push, answers, Optional.of(h));
         }
     }
 
@@ -77,6 +84,7 @@ public final class WebServer implements AutoCloseable {
                 cfg.routes.get(ApprovalAnswers.ROUTE, a::page);
                 cfg.routes.post(ApprovalAnswers.ROUTE, a::decide);
             });
+            parts.github().ifPresent(h -> cfg.routes.post(GitHubHook.PATH, h::handle));
         });
         try {
             app.start();

@@ -61,7 +61,7 @@ class UpAnswersASignedApprovalLinkOnceTest {
                 URI approve = new ApprovalLinks(home, new SecureRandom(), () -> URI.create("https://phone.example"))
                         .link(asked, ApprovalLinks.Decision.APPROVE).orElseThrow();
 
-                RawHttp.Answer yes = RawHttp.send("POST", approve, port, "phone.example");
+                RawHttp.Response yes = RawHttp.send("POST", approve, port, "phone.example");
                 assertThat(yes.status()).as(yes.body()).isEqualTo(200);
                 Await.until(Duration.ofSeconds(90), "the approved command to run", () -> runs() == 1);
                 up.awaitLine(l -> l.contains("approval=" + id + " approved by a signed link"), Duration.ofSeconds(5));
