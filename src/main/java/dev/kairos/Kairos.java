@@ -1,6 +1,7 @@
 package dev.kairos;
 
 import dev.kairos.agent.Agent;
+import dev.kairos.channel.Channels;
 import dev.kairos.config.Config;
 import dev.kairos.config.Workspace;
 import dev.kairos.dream.Dream;
@@ -85,6 +86,7 @@ public final class Kairos implements AutoCloseable {
     private final Dream dream;
     private final ProcessRunner processes;
     private final Outbox outbox;
+    private final Channels channels;
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -157,6 +159,10 @@ public final class Kairos implements AutoCloseable {
             }
         });
         this.outbox = new Outbox(store.jdbi(), clock);
+        this.channels = Channels.configured(config.channels(), new Channels.Setup(store.jdbi(), clock, ws.home(),
+                java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                new java.security.SecureRandom(), tasks, journal));
+        if (mode != Mode.READ) sensors.addAll(channels.receivers());
         this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks, runner,
                 clock, config.zone(), new Dispatch(outbox, couriers(), clock));
     }
@@ -169,14 +175,14 @@ public final class Kairos implements AutoCloseable {
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(),
                 Tools.standard(processes, sandbox), sandbox.isolates(), () -> policy, approvals,
                 blockingBudget, memory, config.sensors().testTimeout(), processes,
-                mode == Mode.DAEMON ? commands : Optional.empty());
+                mode == Mode.DAEMON ? commands : Optional.empty(), channels);
         return Agent.create(client, prices().find(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
 
     /** Who delivers the outbox's effects, by kind: each configured notifier, channel and GitHub. */
     private List<Courier> couriers() {
-        return List.of();
+        return channels.couriers();
     }
 
     /** The built-in list, with kairos.yaml's `prices` taking precedence. */
@@ -321,6 +327,7 @@ public final class Kairos implements AutoCloseable {
         if (lastModelProblem != null) out.add(lastModelProblem);
         (sandbox != null ? sandbox.problem() : Sandbox.missing(env)).ifPresent(out::add);
         tasks.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(t -> out.add(t.failure()));
+        out.addAll(channels.problems());
         outbox.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(e -> out.add("not delivered: "
                 + e.kind() + " (" + e.key() + "): " + e.lastError().orElse("refused")));
         config.models().main().map(ModelSpec::parse).filter(spec -> prices().find(spec).isEmpty())

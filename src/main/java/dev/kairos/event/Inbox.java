@@ -24,22 +24,28 @@ public final class Inbox {
 
     /** Stores the event unless one with its (source, key) exists; returns the stored event when it was new. */
     public Optional<Event> add(Event event) {
-        return jdbi.withHandle(h -> {
-            int inserted = h.createUpdate("""
-                    INSERT OR IGNORE INTO events (source, kind, dedupe_key, observed_at, trust, summary, payload)
-                    VALUES (:source, :kind, :key, :at, :trust, :summary, :payload)""")
-                    .bind("source", event.source())
-                    .bind("kind", event.kind())
-                    .bind("key", event.key())
-                    .bind("at", event.observedAt().toEpochMilli())
-                    .bind("trust", event.trust().name())
-                    .bind("summary", event.summary())
-                    .bind("payload", event.payload())
-                    .execute();
-            if (inserted == 0) return Optional.empty();
-            long id = h.createQuery("SELECT last_insert_rowid()").mapTo(Long.class).one();
-            return Optional.of(event.withId(id));
-        });
+        return jdbi.withHandle(h -> add(h, event));
+    }
+
+    /**
+     * The same inside the caller's transaction, so the event commits with what marks it as received (a channel's
+     * read position): a crash keeps both or neither.
+     */
+    public static Optional<Event> add(Handle h, Event event) {
+        int inserted = h.createUpdate("""
+                INSERT OR IGNORE INTO events (source, kind, dedupe_key, observed_at, trust, summary, payload)
+                VALUES (:source, :kind, :key, :at, :trust, :summary, :payload)""")
+                .bind("source", event.source())
+                .bind("kind", event.kind())
+                .bind("key", event.key())
+                .bind("at", event.observedAt().toEpochMilli())
+                .bind("trust", event.trust().name())
+                .bind("summary", event.summary())
+                .bind("payload", event.payload())
+                .execute();
+        if (inserted == 0) return Optional.empty();
+        long id = h.createQuery("SELECT last_insert_rowid()").mapTo(Long.class).one();
+        return Optional.of(event.withId(id));
     }
 
     /** Pending events, oldest first. */
