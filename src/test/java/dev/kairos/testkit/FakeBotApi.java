@@ -35,6 +35,9 @@ public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "4242:fake-bot-token";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** One getUpdates call: its offset (-1: none given) and how long it may wait, in seconds. */
+    public record Poll(long offset, long timeout) {}
+
     /** A message the bot sent: its whole sendMessage request. */
     public record Sent(long chatId, String text, Optional<Long> replyTo, Optional<Long> threadId, JsonNode request) {}
 
@@ -43,7 +46,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<ObjectNode> pending = new ArrayList<>(); // updates not confirmed yet
-    private final List<Long> offsetsAsked = new CopyOnWriteArrayList<>();
+    private final List<Poll> polls = new CopyOnWriteArrayList<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> files = new HashMap<>();
     private final List<Integer> sendFailures = new ArrayList<>();
@@ -133,7 +136,12 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** The offset of each getUpdates call, oldest first (-1: none given). */
     public List<Long> offsetsAsked() {
-        return List.copyOf(offsetsAsked);
+        return polls.stream().map(Poll::offset).toList();
+    }
+
+    /** Each getUpdates call, oldest first. */
+    public List<Poll> polls() {
+        return List.copyOf(polls);
     }
 
     /** The highest update id handed out so far (-1: none). */
@@ -197,7 +205,7 @@ public final class FakeBotApi implements AutoCloseable {
     private JsonNode getUpdates(JsonNode body) {
         long offset = body.path("offset").asLong(-1);
         long timeout = body.path("timeout").asLong(0);
-        offsetsAsked.add(offset);
+        polls.add(new Poll(offset, timeout));
         lock.lock();
         try {
             pending.removeIf(u -> offset >= 0 && u.get("update_id").asLong() < offset); // confirmed
