@@ -2,6 +2,7 @@ package dev.kairos.cli;
 
 import dev.kairos.channel.Pairing;
 import dev.kairos.json.Json;
+import dev.kairos.store.AgentLock;
 import dev.kairos.store.Store;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,7 @@ final class PairCommand implements Callable<Integer> {
         return switch (outcome) {
             case Pairing.Outcome.Done done -> {
                 Pairing.Paired p = done.chat();
+                tellTheRunningAgent(cli);
                 if (json) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("channel", p.channel());
@@ -50,5 +52,15 @@ final class PairCommand implements Callable<Integer> {
             case Pairing.Outcome.Unknown unknown -> throw new UserError("no chat is waiting for pairing code '"
                     + code.strip() + "' (mistyped, or used already); write to the bot from the chat to pair for a code");
         };
+    }
+
+    /** A running agent beats now, so the chat hears at once that it is paired (else at its next beat). */
+    private static void tellTheRunningAgent(Cli cli) {
+        if (!AgentLock.isHeld(cli.home())) return;
+        try {
+            RunningAgent.post(cli.home(), "/api/tick");
+        } catch (UserError e) {
+            // the notice waits in the outbox for the agent's next beat
+        }
     }
 }
