@@ -160,7 +160,7 @@ public final class Kairos implements AutoCloseable {
         });
         this.outbox = new Outbox(store.jdbi(), clock);
         this.channels = Channels.configured(config.channels(), new Channels.Setup(store.jdbi(), clock, ws.home(),
-                java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                () -> java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                 new java.security.SecureRandom(), tasks, journal));
         if (mode != Mode.READ) sensors.addAll(channels.receivers());
         this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks, runner,

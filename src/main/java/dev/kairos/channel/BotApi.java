@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Telegram's Bot API over the JDK's HTTP client and the one JSON mapper: a method is a POST of a JSON object to
@@ -43,12 +44,13 @@ final class BotApi {
         }
     }
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> client;
+    private HttpClient http; // made on first use: starting one costs a short command like `status` ~300 ms
     private final String base;
     private final String token;
 
-    BotApi(HttpClient http, URI base, String token) {
-        this.http = http;
+    BotApi(Supplier<HttpClient> client, URI base, String token) {
+        this.client = client;
         String b = base.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.token = token;
@@ -100,7 +102,7 @@ final class BotApi {
     /** Sends and waits at most {@code timeout} and a little; an interrupt cancels the call (a stopping agent). */
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration timeout)
             throws Failure, InterruptedException {
-        CompletableFuture<HttpResponse<T>> call = http.sendAsync(request, handler);
+        CompletableFuture<HttpResponse<T>> call = http().sendAsync(request, handler);
         try {
             return call.get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -115,6 +117,11 @@ final class BotApi {
                     : cause.getClass().getSimpleName() + ": " + cause.getMessage();
             throw new Failure(0, scrub("cannot reach the Bot API at " + base + ": " + what), Optional.empty());
         }
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) http = client.get();
+        return http;
     }
 
     /** The text without the token, should a message quote an address. */

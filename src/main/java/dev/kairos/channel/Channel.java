@@ -12,7 +12,7 @@ import java.util.Optional;
  * outbox (effect kind {@link #sendKind()}), and the channel's {@link #courier()} delivers it into the thread the
  * message came from. Each chat keeps its own conversation window (see {@link ChatLog}).
  */
-public interface Channel extends AutoCloseable {
+public interface Channel {
     /** Its name, which is also the source of its events: "telegram". */
     String name();
 
@@ -36,10 +36,5 @@ public interface Channel extends AutoCloseable {
     /** What stops it working (a refused token, an unreachable server), for `kairos status`; empty while it works. */
     default Optional<String> problem() {
         return Optional.empty();
-    }
-
-    @Override
-    default void close() {
-        receiver().close();
     }
 }

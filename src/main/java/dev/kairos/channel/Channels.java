@@ -17,6 +17,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -27,11 +28,16 @@ import org.slf4j.LoggerFactory;
  * thread of each message task ({@link Conversations}). What a courier delivered joins its chat's window and the
  * journal; a reply only decided on does not.
  */
-public final class Channels implements Conversations, AutoCloseable {
+public final class Channels implements Conversations {
     private static final Logger log = LoggerFactory.getLogger(Channels.class);
 
-    /** What the channels work with besides their settings. */
-    public record Setup(Jdbi jdbi, InstantSource clock, Path home, HttpClient http, RandomGenerator random,
+    /**
+     * What the channels work with besides their settings.
+     *
+     * @param http makes the HTTP client, on first use
+     * @param random draws pairing codes (a SecureRandom)
+     */
+    public record Setup(Jdbi jdbi, InstantSource clock, Path home, Supplier<HttpClient> http, RandomGenerator random,
             Tasks tasks, Journal journal) {}
 
     private final List<Channel> channels;
@@ -101,10 +107,5 @@ public final class Channels implements Conversations, AutoCloseable {
         } catch (RuntimeException e) { // it was delivered: failing here must not make it go out again
             log.warn("effect={} delivered, but not kept in the chat's window: {}", effect.id(), e.toString());
         }
-    }
-
-    @Override
-    public void close() {
-        channels.forEach(Channel::close);
     }
 }

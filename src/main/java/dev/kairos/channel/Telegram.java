@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,7 +31,7 @@ final class Telegram implements Channel {
      * @param random draws pairing codes (a SecureRandom)
      * @param attachments the folder under the workspace where the files of paired chats' messages are saved
      */
-    Telegram(HttpClient http, URI api, String token, Jdbi jdbi, InstantSource clock, RandomGenerator random,
+    Telegram(Supplier<HttpClient> http, URI api, String token, Jdbi jdbi, InstantSource clock, RandomGenerator random,
             Path attachments) {
         BotApi bot = new BotApi(http, api, token);
         this.pairing = new Pairing(jdbi, clock);
