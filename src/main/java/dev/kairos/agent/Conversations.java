@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface Conversations {
-    Conversations NONE = (task, event, windowTokens) -> Optional.empty();
-
     /** The thread of {@code event}, with at most {@code windowTokens} of its recent past; empty: not a message. */
     Optional<Conversation> of(Task task, Event event, int windowTokens);
 
