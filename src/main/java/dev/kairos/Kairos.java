@@ -161,7 +161,7 @@ public final class Kairos implements AutoCloseable {
         this.outbox = new Outbox(store.jdbi(), clock);
         this.channels = Channels.configured(config.channels(), new Channels.Setup(store.jdbi(), clock, ws.home(),
                 () -> java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                new java.security.SecureRandom(), tasks, journal));
+                new java.security.SecureRandom(), outbox, tasks, journal));
         if (mode != Mode.READ) sensors.addAll(channels.receivers());
         this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks, runner,
                 clock, config.zone(), new Dispatch(outbox, couriers(), clock));

@@ -4,6 +4,7 @@ import dev.kairos.agent.Conversations;
 import dev.kairos.config.ChannelSettings;
 import dev.kairos.effect.Courier;
 import dev.kairos.effect.Effect;
+import dev.kairos.effect.Outbox;
 import dev.kairos.effect.Outcome;
 import dev.kairos.event.Event;
 import dev.kairos.event.Trust;
@@ -38,7 +39,7 @@ public final class Channels implements Conversations {
      * @param random draws pairing codes (a SecureRandom)
      */
     public record Setup(Jdbi jdbi, InstantSource clock, Path home, Supplier<HttpClient> http, RandomGenerator random,
-            Tasks tasks, Journal journal) {}
+            Outbox outbox, Tasks tasks, Journal journal) {}
 
     private final List<Channel> channels;
     private final Setup setup;
@@ -72,6 +73,8 @@ public final class Channels implements Conversations {
 
             @Override
             public Outcome deliver(Effect effect) {
+                Optional<Outcome> wait = inOrder(effect);
+                if (wait.isPresent()) return wait.get();
                 Outcome outcome = c.courier().deliver(effect);
                 if (outcome instanceof Outcome.Delivered) keep(c, effect);
                 return outcome;
@@ -93,6 +96,23 @@ public final class Channels implements Conversations {
                     new Replies(setup.jdbi(), setup.clock(), m.get(), c.maxLength(), task.id())));
         }
         return Optional.empty();
+    }
+
+    /** Holds a part back until the part before it went out; gives it up when that one never will. */
+    private Optional<Outcome> inOrder(Effect effect) {
+        Optional<String> after;
+        try {
+            after = Outgoing.read(effect.payload()).after();
+        } catch (IllegalStateException e) {
+            return Optional.empty(); // the courier refuses it
+        }
+        if (after.isEmpty()) return Optional.empty();
+        Optional<Effect.State> state = setup.outbox().find(after.get()).map(Effect::state);
+        if (state.isEmpty() || state.get() == Effect.State.DELIVERED) return Optional.empty();
+        if (state.get() == Effect.State.FAILED) {
+            return Optional.of(new Outcome.Refused("the part before it (" + after.get() + ") was not delivered"));
+        }
+        return Optional.of(Outcome.Retry.because("waits for the part before it (" + after.get() + ")"));
     }
 
     /** An answer that went out joins its chat's window and the journal; its trust is its task's. */

@@ -108,7 +108,7 @@ class PairedChatGetsExactlyOneReplyTest {
     }
 
     @Test
-    void aLongReplyIsSplitAt4096Characters() {
+    void aLongReplyIsSplitAt4096CharactersAndArrivesInOrder() {
         StringBuilder long_ = new StringBuilder();
         for (int i = 0; long_.length() < 10_000; i++) long_.append("word").append(i).append(i % 12 == 11 ? "\n" : " ");
         String text = long_.toString().strip();
@@ -118,6 +118,10 @@ class PairedChatGetsExactlyOneReplyTest {
             try (Kairos k = t.open()) {
                 t.pair(k, 1001, 1001, "Ada");
                 long message = bot.userSays(1001, "Ada", "tell me everything");
+                bot.failSends(502); // the first part does not get out at once: the others wait for it
+                k.heartbeat().beat();
+                assertThat(t.repliesIn(1001)).isEmpty();
+                clock.advance(Duration.ofMinutes(1));
                 k.heartbeat().beat();
 
                 var parts = t.repliesIn(1001);
