@@ -75,6 +75,7 @@ final class TelegramPoller implements Sensor {
     @Override
     public synchronized void onWake(Runnable wake) {
         if (longPoll != null || closed) return;
+        log.info("telegram: reading the bot's messages by long polling; an unknown chat gets a pairing code");
         longPoll = Thread.ofPlatform().daemon().name("kairos-telegram").start(() -> longPoll(wake));
     }
 
@@ -103,6 +104,7 @@ final class TelegramPoller implements Sensor {
         offset().ifPresent(o -> ask.put("offset", o));
         ask.putArray("allowed_updates").add("message");
         JsonNode updates = api.call("getUpdates", ask, Duration.ofSeconds(waitSeconds + 10L));
+        if (!updates.isArray()) throw new BotApi.Failure(200, "getUpdates: the answer holds no list", Optional.empty());
         List<TelegramUpdate> batch = new ArrayList<>();
         Instant now = clock.instant();
         for (JsonNode u : updates) {
