@@ -94,6 +94,10 @@ public final class Pairing {
         if (!given.matches("\\d{6}")) return new Outcome.Unknown();
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
+            // a write first takes the write lock (waiting for the running agent's), so no read can go stale under
+            // it: SQLite fails a transaction that read, then wants to write after another writer, at once
+            h.createUpdate("DELETE FROM pairing_codes WHERE expires_at < :long_ago")
+                    .bind("long_ago", now.minus(Duration.ofDays(1)).toEpochMilli()).execute();
             record Waiting(String channel, String chat, String user, String name, String thread, long expires) {}
             Optional<Waiting> w = h.createQuery("""
                     SELECT * FROM pairing_codes WHERE code_hash = :hash ORDER BY expires_at DESC LIMIT 1""")

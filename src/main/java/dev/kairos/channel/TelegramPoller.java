@@ -125,10 +125,14 @@ final class TelegramPoller implements Sensor {
     }
 
     private int store(Handle h, List<TelegramUpdate> batch, Instant now) {
+        // the offset is written first: a write takes the write lock before any read (see Pairing#pair)
+        long next = batch.stream().mapToLong(u -> u.id() + 1).max().orElseThrow();
+        h.createUpdate("""
+                INSERT INTO channel_cursors (channel, position) VALUES (:c, :p)
+                ON CONFLICT (channel) DO UPDATE SET position = excluded.position""")
+                .bind("c", Telegram.NAME).bind("p", Long.toString(next)).execute();
         int stored = 0;
-        long next = -1;
         for (TelegramUpdate u : batch) {
-            next = Math.max(next, u.id() + 1);
             if (u.message().isEmpty()) continue;
             Incoming m = u.message().get();
             Optional<Pairing.Paired> paired = Pairing.paired(h, Telegram.NAME, m.chat());
@@ -150,12 +154,6 @@ final class TelegramPoller implements Sensor {
                 log.info("telegram: chat={} is not paired; sent it a pairing code", m.chat());
                 stored++;
             }
-        }
-        if (next >= 0) {
-            h.createUpdate("""
-                    INSERT INTO channel_cursors (channel, position) VALUES (:c, :p)
-                    ON CONFLICT (channel) DO UPDATE SET position = excluded.position""")
-                    .bind("c", Telegram.NAME).bind("p", Long.toString(next)).execute();
         }
         return stored;
     }
