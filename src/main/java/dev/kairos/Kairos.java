@@ -1,6 +1,7 @@
 package dev.kairos;
 
 import dev.kairos.agent.Agent;
+import dev.kairos.channel.Channels;
 import dev.kairos.config.Config;
 import dev.kairos.config.Workspace;
 import dev.kairos.dream.Dream;
@@ -104,6 +105,7 @@ public final class Kairos implements AutoCloseable {
     private final Subscriptions subscriptions;
     private final Normaliser githubEvents;
     private final GitHubWebhooks githubWebhooks;
+    private final Channels channels;
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -183,6 +185,10 @@ public final class Kairos implements AutoCloseable {
             }
         });
         this.outbox = new Outbox(store.jdbi(), clock);
+        this.channels = Channels.configured(config.channels(), new Channels.Setup(store.jdbi(), clock, ws.home(),
+                () -> java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                new java.security.SecureRandom(), outbox, tasks, journal));
+        if (mode != Mode.READ) sensors.addAll(channels.receivers());
         this.notifiers = Notifiers.configured(config.notifications(), ws.keysDir(), store.jdbi(), clock);
         this.couriers = java.util.stream.Stream.concat(couriers().stream(), extraCouriers.stream()).toList();
         this.notifications = new Notifications(store.jdbi(), clock, config.zone(), config.notifications().delivery(),
@@ -218,7 +224,7 @@ public final class Kairos implements AutoCloseable {
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(),
                 Tools.standard(processes, sandbox), sandbox.isolates(), () -> policy, approvals,
                 blockingBudget, memory, config.sensors().testTimeout(), processes,
-                mode == Mode.DAEMON ? commands : Optional.empty(), notifications);
+                mode == Mode.DAEMON ? commands : Optional.empty(), notifications, channels);
         return Agent.create(client, prices().find(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
@@ -226,6 +232,7 @@ public final class Kairos implements AutoCloseable {
     /** Who delivers the outbox's effects, by kind: each configured notifier, channel and GitHub. */
     private List<Courier> couriers() {
         List<Courier> out = new ArrayList<>(notifiers.couriers());
+        out.addAll(channels.couriers());
         return out;
     }
 
@@ -409,6 +416,7 @@ public final class Kairos implements AutoCloseable {
         (sandbox != null ? sandbox.problem() : Sandbox.missing(env)).ifPresent(out::add);
         out.addAll(notifiers.problems());
         tasks.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(t -> out.add(t.failure()));
+        out.addAll(channels.problems());
         outbox.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(e -> out.add("not delivered: "
                 + e.kind() + " (" + e.key() + "): " + e.lastError().orElse("refused")));
         config.models().main().map(ModelSpec::parse).filter(spec -> prices().find(spec).isEmpty())

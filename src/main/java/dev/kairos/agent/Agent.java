@@ -78,6 +78,7 @@ public final class Agent implements TaskRunner {
     private final FixCheck fixCheck;
     private final CallInFlight inFlight;
     private final ChatTasks chats;
+    private final Conversations conversations;
     private boolean toldOverBudget;
 
     /**
@@ -87,7 +88,8 @@ public final class Agent implements TaskRunner {
     Agent(Supplier<Context> context, Turns turns, Worktrees worktrees,
             Recall recall,
             Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi,
-            InstantSource clock, ZoneId zone, FixCheck fixCheck, CallInFlight inFlight, ChatTasks chats) {
+            InstantSource clock, ZoneId zone, FixCheck fixCheck, CallInFlight inFlight, ChatTasks chats,
+            Conversations conversations) {
         this.context = context;
         this.turns = turns;
         this.worktrees = worktrees;
@@ -103,6 +105,7 @@ public final class Agent implements TaskRunner {
         this.fixCheck = fixCheck;
         this.inFlight = inFlight;
         this.chats = chats;
+        this.conversations = conversations;
     }
 
     /**
@@ -114,11 +117,13 @@ public final class Agent implements TaskRunner {
      * @param testTimeout how long Kairos's own run of a watch's test command, after a fix, may take
      * @param background where a proactive task's command still running after that goes on (empty: it is killed)
      * @param notifications the delivery policy notify_user goes through
+     * @param conversations the thread a message task answers in (its window and its reply tool)
      */
     public record Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
             Tools tools, boolean sandboxed, Supplier<Policy> policy, Approvals approvals,
             Duration proactiveCommandTimeout, Memory memory, Duration testTimeout, ProcessRunner processes,
-            Optional<BackgroundCommands> background, Notifications notifications) {}
+            Optional<BackgroundCommands> background, Notifications notifications,
+            Conversations conversations) {}
 
     /**
      * Builds the agent around one model; every tool call goes through the policy. A model with no known price
@@ -145,7 +150,8 @@ public final class Agent implements TaskRunner {
         return new Agent(context, turns, new Worktrees(setup.workspace().resolve("worktrees"),
                 new Git(setup.processes())), recall, overBudget, budgets, tasks, inbox, journal, jdbi, clock, zone,
                 new FixCheck(new RunnerShell(setup.processes(), setup.tools().sandbox(), setup.workspace(), clock),
-                        setup.testTimeout()), client, new ChatTasks(jdbi, tasks, setup.approvals(), journal));
+                        setup.testTimeout()), client, new ChatTasks(jdbi, tasks, setup.approvals(), journal),
+                setup.conversations());
     }
 
     /** The model call waiting for its answer, if any: "task=3 model=anthropic/… waiting 47 s". */
@@ -251,16 +257,21 @@ public final class Agent implements TaskRunner {
     private Turn.Outcome runTask(Task task, Optional<Event> event, Optional<Path> worktree, Instant now) {
         PackedMemory memories = recall.recall(task.title(), today(now), budgets.memory());
         if (memories.untrusted() && task.trust() != Trust.UNTRUSTED) tasks.taint(task.id()); // it reads them now
-        ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(),
-                task.trust() == Trust.UNTRUSTED || memories.untrusted());
+        // a message task answers in its thread, whose window taints the turn if it holds someone else's text
+        Optional<Conversations.Conversation> thread = ChatTasks.isChat(task) ? Optional.empty()
+                : event.flatMap(e -> conversations.of(task, e, budgets.context() / 2));
+        ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(), task.trust() == Trust.UNTRUSTED
+                || memories.untrusted() || thread.map(Conversations.Conversation::untrusted).orElse(false));
         if (ChatTasks.isChat(task)) {
             Turn turn = turns.start(scope, Optional.empty(), Optional.empty());
             Context.Parts parts = chats.resume(task, turn.gate(), scope, memories.text(), budgets.context(), now);
             return turn.run(context.get().request(parts, 2_048), scope);
         }
-        String prompt = TaskPrompt.of(task, event, worktree.map(Path::toString));
-        Context.Parts parts = new Context.Parts(prompt, memories.text(), List.of(), now, "kairos:task:" + task.kind());
-        return turns.start(scope, worktree, Optional.empty()).run(context.get().request(parts, 2_048), scope);
+        String prompt = TaskPrompt.of(task, event, worktree.map(Path::toString), thread.isPresent());
+        List<Message> window = thread.map(Conversations.Conversation::window).orElse(List.of());
+        Context.Parts parts = new Context.Parts(prompt, memories.text(), window, now, "kairos:task:" + task.kind());
+        return turns.start(scope, worktree, thread.map(Conversations.Conversation::reply))
+                .run(context.get().request(parts, 2_048), scope);
     }
 
     /** Work on a repository (a failing test) happens in the task's own worktree, at the event's commit. */

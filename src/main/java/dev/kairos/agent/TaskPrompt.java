@@ -12,7 +12,8 @@ final class TaskPrompt {
 
     private TaskPrompt() {}
 
-    static String of(Task task, Optional<Event> event, Optional<String> worktree) {
+    /** @param threaded whether the message came on a channel, which only the reply tool answers */
+    static String of(Task task, Optional<Event> event, Optional<String> worktree, boolean threaded) {
         StringBuilder sb = new StringBuilder();
         sb.append("Task ").append(task.id()).append(" (").append(task.kind()).append("): ").append(task.title()).append('\n');
         sb.append(switch (task.kind()) {
@@ -22,7 +23,9 @@ final class TaskPrompt {
                     + "Do it, and report only what matters.";
             case "remind" -> "Work has been left uncommitted for a long time. Decide whether the user should be "
                     + "told; if so, notify them in one line.";
-            case "reply" -> "A message arrived. Reply if a reply is useful.";
+            case "reply" -> threaded ? "A message arrived. Answer it with the reply tool: only what you pass to it "
+                    + "reaches the sender; your final text is a note for the journal."
+                    : "A message arrived. Reply if a reply is useful.";
             case "followup" -> "A command that an earlier task started went on in the background and has ended; the "
                     + "details below give that task, the command, how it ended and the end of its output. Continue "
                     + "that task's work from here.";

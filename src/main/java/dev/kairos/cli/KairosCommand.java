@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 "Workspace: KAIROS_HOME (default ~/.kairos). Model: KAIROS_MODEL=provider/model."},
         subcommands = {InitCommand.class, UpCommand.class, WatchCommand.class, StatusCommand.class, TickCommand.class,
                 ChatCommand.class, ApprovalsCommand.class, MemoryCommand.class, DreamCommand.class,
-                CostsCommand.class, BenchCommand.class, WarmUpCommand.class, NotifyCommand.class,
+                CostsCommand.class, PairCommand.class, BenchCommand.class, WarmUpCommand.class, NotifyCommand.class,
                 GitHubCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Run './kairos up' to start the agent, './kairos COMMAND --help' for a command's options."})

@@ -1,0 +1,32 @@
+package dev.kairos.agent;
+
+import dev.kairos.event.Event;
+import dev.kairos.heartbeat.Task;
+import dev.kairos.model.Message;
+import dev.kairos.tool.ToolContext;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The thread a task's message came from (a Telegram chat): what was said there before, and where the task's
+ * {@code reply} tool answers. The channels provide it; a task without one gets no reply tool.
+ */
+@FunctionalInterface
+public interface Conversations {
+    /** The thread of {@code event}, with at most {@code windowTokens} of its recent past; empty: not a message. */
+    Optional<Conversation> of(Task task, Event event, int windowTokens);
+
+    /**
+     * @param window what was said in the thread before this message, oldest first, starting with the user's
+     * @param untrusted whether the window holds someone else's text: the turn is then tainted
+     * @param reply records each reply for delivery through the outbox; a new one is made for each turn, and a
+     *     replayed turn records the same keys again, so nothing is sent twice
+     */
+    record Conversation(List<Message> window, boolean untrusted, ToolContext.Reply reply) {
+        public Conversation {
+            window = List.copyOf(window);
+            Objects.requireNonNull(reply, "reply");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.kairos.channel;
+
+import dev.kairos.agent.Conversations;
+import dev.kairos.config.ChannelSettings;
+import dev.kairos.effect.Courier;
+import dev.kairos.effect.Effect;
+import dev.kairos.effect.Outbox;
+import dev.kairos.effect.Outcome;
+import dev.kairos.event.Event;
+import dev.kairos.event.Trust;
+import dev.kairos.heartbeat.Task;
+import dev.kairos.heartbeat.Tasks;
+import dev.kairos.memory.Journal;
+import dev.kairos.sense.Sensor;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The configured channels, as the rest of Kairos sees them: their receivers (sensors), their couriers, and the
+ * thread of each message task ({@link Conversations}). What a courier delivered joins its chat's window and the
+ * journal; a reply only decided on does not.
+ */
+public final class Channels implements Conversations {
+    private static final Logger log = LoggerFactory.getLogger(Channels.class);
+
+    /**
+     * What the channels work with besides their settings.
+     *
+     * @param http makes the HTTP client, on first use
+     * @param random draws pairing codes (a SecureRandom)
+     */
+    public record Setup(Jdbi jdbi, InstantSource clock, Path home, Supplier<HttpClient> http, RandomGenerator random,
+            Outbox outbox, Tasks tasks, Journal journal) {}
+
+    private final List<Channel> channels;
+    private final Setup setup;
+    private final ChatLog chats;
+
+    Channels(List<Channel> channels, Setup setup) {
+        this.channels = List.copyOf(channels);
+        this.setup = setup;
+        this.chats = new ChatLog(setup.jdbi());
+    }
+
+    /** Telegram when its token is set; none otherwise. */
+    public static Channels configured(ChannelSettings settings, Setup setup) {
+        List<Channel> on = new ArrayList<>();
+        settings.telegramToken().ifPresent(token -> on.add(new Telegram(setup.http(), settings.telegramApi(), token,
+                setup.jdbi(), setup.clock(), setup.random(), setup.home().resolve("attachments").resolve("telegram"))));
+        return new Channels(on, setup);
+    }
+
+    public List<Sensor> receivers() {
+        return channels.stream().map(Channel::receiver).toList();
+    }
+
+    /** Each channel's courier; what it delivers is kept in its chat's window and the journal. */
+    public List<Courier> couriers() {
+        return channels.stream().map(c -> (Courier) new Courier() {
+            @Override
+            public String kind() {
+                return c.sendKind();
+            }
+
+            @Override
+            public Outcome deliver(Effect effect) {
+                Optional<Outcome> wait = inOrder(effect);
+                if (wait.isPresent()) return wait.get();
+                Outcome outcome = c.courier().deliver(effect);
+                if (outcome instanceof Outcome.Delivered) keep(c, effect);
+                return outcome;
+            }
+        }).toList();
+    }
+
+    public List<String> problems() {
+        return channels.stream().flatMap(c -> c.problem().stream()).toList();
+    }
+
+    @Override
+    public Optional<Conversation> of(Task task, Event event, int windowTokens) {
+        for (Channel c : channels) {
+            Optional<Incoming> m = Incoming.of(event, c.name());
+            if (m.isEmpty()) continue;
+            ChatLog.Window w = chats.before(m.get(), windowTokens);
+            return Optional.of(new Conversation(w.messages(), w.untrusted(),
+                    new Replies(setup.jdbi(), setup.clock(), m.get(), c.maxLength(), task.id())));
+        }
+        return Optional.empty();
+    }
+
+    /** Holds a part back until the part before it went out; gives it up when that one never will. */
+    private Optional<Outcome> inOrder(Effect effect) {
+        Optional<String> after;
+        try {
+            after = Outgoing.read(effect.payload()).after();
+        } catch (IllegalStateException e) {
+            return Optional.empty(); // the courier refuses it
+        }
+        if (after.isEmpty()) return Optional.empty();
+        Optional<Effect.State> state = setup.outbox().find(after.get()).map(Effect::state);
+        if (state.isEmpty() || state.get() == Effect.State.DELIVERED) return Optional.empty();
+        if (state.get() == Effect.State.FAILED) {
+            return Optional.of(new Outcome.Refused("the part before it (" + after.get() + ") was not delivered"));
+        }
+        return Optional.of(Outcome.Retry.because("waits for the part before it (" + after.get() + ")"));
+    }
+
+    /** An answer that went out joins its chat's window and the journal; its trust is its task's. */
+    private void keep(Channel c, Effect effect) {
+        try {
+            Outgoing out = Outgoing.read(effect.payload());
+            if (out.replyTo().isEmpty()) return; // a pairing message: no conversation yet, and no code in the journal
+            Trust trust = effect.taskId().flatMap(setup.tasks()::find).map(Task::trust).orElse(Trust.TRUSTED);
+            chats.answered(out, trust, setup.clock().instant());
+            setup.journal().append(setup.clock().instant(), "said on " + c.name() + " (chat " + out.chat() + "): "
+                    + out.text(), c.name() + " effect " + effect.id(), trust);
+        } catch (RuntimeException e) { // it was delivered: failing here must not make it go out again
+            log.warn("effect={} delivered, but not kept in the chat's window: {}", effect.id(), e.toString());
+        }
+    }
+}
