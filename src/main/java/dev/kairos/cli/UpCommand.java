@@ -82,7 +82,8 @@ final class UpCommand implements Callable<Integer> {
             try (WebServer web = WebServer.start(config.http().port(), new WebServer.Parts(k::status,
                     () -> TickReport.of(k.heartbeat().beat()),
                     new WebServer.Chat(k::agent, k.store().jdbi(), k.ledger(), config.channels().webToken()),
-                    k.notifiers().push()).withAnswers(answers).withGitHub(new GitHubHook(k.githubWebhooks(), wake)))) {
+                    k.notifiers().push()).withAnswers(answers).withGitHub(new GitHubHook(k.githubWebhooks(), wake))
+                    .withAfterChat(wake))) {
                 lock.publishPort(web.port());
                 k.servingOn(web.port());
                 HeartbeatLoop loop = new HeartbeatLoop(k.heartbeat(), config.heartbeat().every(),

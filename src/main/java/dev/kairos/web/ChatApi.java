@@ -27,9 +27,12 @@ final class ChatApi {
     private static final String EXAMPLE = "{\"text\": \"good morning\"}";
 
     private final WebServer.Chat chat;
+    private final Runnable afterTurn;
 
-    ChatApi(WebServer.Chat chat) {
+    /** {@code afterTurn} runs after each turn: `kairos up` beats then, so an approval it asked for goes out now. */
+    ChatApi(WebServer.Chat chat, Runnable afterTurn) {
         this.chat = chat;
+        this.afterTurn = afterTurn;
     }
 
     /** A question that can be put to the agent. */
@@ -46,6 +49,8 @@ final class ChatApi {
         } catch (RuntimeException e) {
             log.error("chat failed: {}", e.toString(), e);
             json(ctx, 500, error(failed(e)));
+        } finally {
+            afterTurn.run();
         }
     }
 
@@ -87,6 +92,7 @@ final class ChatApi {
             client.sendEvent("error", event(Map.of("error", failed(e))));
         } finally {
             client.close();
+            afterTurn.run();
         }
     }
 

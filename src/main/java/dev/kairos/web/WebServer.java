@@ -35,17 +35,22 @@ public final class WebServer implements AutoCloseable {
      * {@code POST /hooks/github}.
      */
     public record Parts(Supplier<Status> status, Supplier<Object> tick, Chat chat, Optional<PushSubscriptions> push,
-            Optional<ApprovalAnswers> answers, Optional<GitHubHook> github) {
+            Optional<ApprovalAnswers> answers, Optional<GitHubHook> github, Runnable afterChat) {
         public Parts(Supplier<Status> status, Supplier<Object> tick, Chat chat, Optional<PushSubscriptions> push) {
-            this(status, tick, chat, push, Optional.empty(), Optional.empty());
+            this(status, tick, chat, push, Optional.empty(), Optional.empty(), () -> {});
         }
 
         public Parts withAnswers(ApprovalAnswers a) {
-            return new Parts(status, tick, chat, push, Optional.of(a), github);
+            return new Parts(status, tick, chat, push, Optional.of(a), github, afterChat);
         }
 
         public Parts withGitHub(GitHubHook h) {
-            return new Parts(status, tick, chat, push, answers, Optional.of(h));
+            return new Parts(status, tick, chat, push, answers, Optional.of(h), afterChat);
+        }
+
+        /** What runs after each chat turn (`kairos up` wakes its beat, so what the turn decided goes out now). */
+        public Parts withAfterChat(Runnable r) {
+            return new Parts(status, tick, chat, push, answers, github, r);
         }
     }
 
@@ -59,7 +64,7 @@ public final class WebServer implements AutoCloseable {
         Supplier<Status> status = parts.status();
         Supplier<Object> tick = parts.tick();
         Access access = new Access(parts.chat().token());
-        ChatApi api = new ChatApi(parts.chat());
+        ChatApi api = new ChatApi(parts.chat(), parts.afterChat());
         ChatPage page = ChatPage.load();
         PushPage pushPage = new PushPage(parts.push());
         Javalin app = Javalin.create(cfg -> {
