@@ -1,5 +1,6 @@
 package dev.kairos.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kairos.agent.Context;
 import dev.kairos.model.ModelRequest;
 import dev.kairos.model.Tokens;
@@ -22,14 +23,14 @@ import java.util.Map;
  * MEMORY.md, and today's and yesterday's journal, each counted with o200k as the model server counts a request.
  * What the files hold is read at the beat, after Kairos's own beat has written to them.
  */
-final class Baseline {
+public final class Baseline {
     /** What the every-beat design's model answers when nothing needs doing (OpenClaw's reply). */
     static final String IDLE_REPLY = "HEARTBEAT_OK";
 
-    /** One beat of the baseline, part by part. */
-    record Beat(Instant at, long systemPrompt, long tools, long heartbeatFile, long memoryIndex, long today,
+    /** One beat of the baseline, part by part, in tokens. */
+    public record Beat(Instant at, long systemPrompt, long tools, long heartbeatFile, long memoryIndex, long today,
             long yesterday) {
-        long inputTokens() {
+        public long inputTokens() {
             return systemPrompt + tools + heartbeatFile + memoryIndex + today + yesterday;
         }
 
@@ -55,9 +56,16 @@ final class Baseline {
         this.zone = zone;
         long t = 0;
         for (ToolSpec s : tools) {
-            t += Tokens.count(s.name()) + Tokens.count(s.description()) + Tokens.count(s.inputSchema().toString());
+            t += Tokens.count(s.name()) + Tokens.count(s.description()) + Tokens.count(onTheWire(s).toString());
         }
         this.toolTokens = t;
+    }
+
+    /** A tool's schema as the Anthropic client sends it: an empty {@code required} list is left out. */
+    private static ObjectNode onTheWire(ToolSpec spec) {
+        ObjectNode schema = spec.inputSchema();
+        if (schema.path("required").isEmpty()) schema.remove("required");
+        return schema;
     }
 
     Beat at(Instant now) {

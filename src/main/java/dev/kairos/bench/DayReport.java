@@ -33,14 +33,15 @@ public record DayReport(String conversation, Models models, List<Day> days, Day 
      * input neither written to the prompt cache nor read from it, so a request's whole input is the sum of the three.
      * {@code idleBeatShare}: the share of beats that sent nothing to the model. {@code idleBeatTokens}: input the
      * server received during beats Kairos reported idle (the target: 0). {@code baselineBeats}: the baseline, beat by
-     * beat.
+     * beat; {@code requests}: what the model server received that day, as it counted it (neither is in the JSON).
      */
     public record Day(int day, LocalDate date, long calls, long inputTokens, long outputTokens, long cacheWriteTokens,
             long cacheReadTokens, Usd usd, int beats, int beatsWithoutCall, long idleBeatTokens, long largestRequest,
             long baselineInputTokens, long baselineOutputTokens, Usd baselineUsd, String dream, String fix,
-            List<Baseline.Beat> baselineBeats) {
+            List<Baseline.Beat> baselineBeats, List<CountingModelServer.Received> requests) {
         public Day {
             baselineBeats = List.copyOf(baselineBeats);
+            requests = List.copyOf(requests);
         }
 
         /** Every input token the model was sent, cached or not. */

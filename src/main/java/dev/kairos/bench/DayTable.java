@@ -4,6 +4,10 @@ import java.util.Locale;
 
 /** The day benchmark's report as text: the day-by-day table, the totals beside the baseline, the targets. */
 final class DayTable {
+    /** Input tokens a beat of OpenClaw 2026.9.6 on a fresh workspace, as issue 14 quotes them. */
+    static final long OPENCLAW_LOW = 10_900;
+    static final long OPENCLAW_HIGH = 15_700;
+
     private DayTable() {}
 
     static String of(DayReport r) {
@@ -27,6 +31,13 @@ final class DayTable {
                 + "Anthropic, $%.2f on OpenAI.%n%n", t.baselineInputTokens(),
                 t.beats() == 0 ? 0 : t.baselineInputTokens() / t.beats(), t.baselineOutputTokens(),
                 t.baselineUsd().anthropic(), t.baselineUsd().openAi()));
+        if (t.beats() > 0 && t.allInputTokens() > 0) {
+            sb.append(f("For scale, not measured here: the issue quotes 10,900 to 15,700 input tokens a beat for "
+                    + "OpenClaw 2026.9.6 on a fresh workspace; %,d such beats come to %,d to %,d, %.1fx to %.1fx "
+                    + "Kairos's.%n%n", t.beats(), OPENCLAW_LOW * t.beats(), OPENCLAW_HIGH * t.beats(),
+                    (double) OPENCLAW_LOW * t.beats() / t.allInputTokens(),
+                    (double) OPENCLAW_HIGH * t.beats() / t.allInputTokens()));
+        }
         for (DayReport.Target x : r.targets()) {
             sb.append(f("- %s: %s (%s)%n", x.name(), x.met() ? "met" : "NOT MET", x.detail()));
         }

@@ -72,7 +72,8 @@ final class DayTally {
         Usage base = new Usage(baseInput, baseOutput, 0, 0);
         return new DayReport.Day(day, date, requests.size(), input, output, write, read, usd, beats, beatsWithoutCall,
                 idleBeatTokens, largest, baseInput, baseOutput,
-                new DayReport.Usd(cost(prices.anthropic(), base), cost(prices.openAi(), base)), dream, fix, baseline);
+                new DayReport.Usd(cost(prices.anthropic(), base), cost(prices.openAi(), base)), dream, fix, baseline,
+                requests);
     }
 
     /** The days summed; the largest request is the largest of any day. */
@@ -97,7 +98,7 @@ final class DayTally {
             baseUsd = baseUsd.plus(d.baselineUsd());
         }
         return new DayReport.Day(0, null, calls, input, output, write, read, usd, beats, without, idle, largest, baseIn,
-                baseOut, baseUsd, "", "", List.of());
+                baseOut, baseUsd, "", "", List.of(), List.of());
     }
 
     private static double cost(Price price, Usage usage) {

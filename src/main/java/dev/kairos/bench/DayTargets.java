@@ -23,9 +23,11 @@ final class DayTargets {
             DayReport.Day first = days.getFirst();
             DayReport.Day last = days.getLast();
             double ratio = first.allInputTokens() == 0 ? 0 : (double) last.allInputTokens() / first.allInputTokens();
+            long low = days.stream().skip(1).mapToLong(DayReport.Day::allInputTokens).min().orElse(0);
+            long high = days.stream().skip(1).mapToLong(DayReport.Day::allInputTokens).max().orElse(0);
             out.add(new DayReport.Target(f("day %d's input at most %.1fx day 1's", last.day(), GROWTH),
-                    ratio <= GROWTH, f("%,d against %,d input tokens: %.2fx", last.allInputTokens(),
-                            first.allInputTokens(), ratio)));
+                    ratio <= GROWTH, f("%,d against %,d input tokens: %.2fx; the days after the first: %,d to %,d",
+                            last.allInputTokens(), first.allInputTokens(), ratio, low, high)));
         }
         long input = totals.allInputTokens();
         out.add(new DayReport.Target(f("at least %dx fewer input tokens than the every-beat baseline", FACTOR),
