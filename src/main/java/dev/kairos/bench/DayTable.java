@@ -12,13 +12,14 @@ final class DayTable {
 
     static String of(DayReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(f("A month of scripted days: %d days of 48 beats, LoCoMo %s one session an evening; tokens as the "
-                + "model server counted them (o200k); money at list prices for %s and %s, each with its own prompt "
-                + "caching; beside the every-beat baseline of the same workspace.%n%n", r.days().size(),
+        sb.append(f("Scripted days: %d of 48 beats, LoCoMo %s one session an evening; tokens as the model server "
+                + "counted them (o200k); input is every input token, of which Anthropic bills what is written to its "
+                + "cache at 1.25x and what is read from it at 0.1x; money at list prices for %s and %s, each with its "
+                + "own prompt caching; beside the every-beat baseline of the same workspace.%n%n", r.days().size(),
                 r.conversation(), r.models().anthropic(), r.models().openAi()));
-        sb.append("| day | date | calls | input | cache write | cache read | output | largest request | beats without"
-                + " a call | Anthropic $ | OpenAI $ | baseline input | baseline Anthropic $ | baseline OpenAI $ "
-                + "| dream | fix |\n");
+        sb.append("| day | date | calls | input | of it cache write | of it cache read | output | largest request "
+                + "| beats without a call | Anthropic $ | OpenAI $ | baseline input | baseline Anthropic $ "
+                + "| baseline OpenAI $ | dream | fix |\n");
         sb.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
                 + "| --- | --- |\n");
         for (DayReport.Day d : r.days()) sb.append(row(String.valueOf(d.day()), d.date().toString(), d));
@@ -48,7 +49,7 @@ final class DayTable {
 
     private static String row(String day, String date, DayReport.Day d) {
         return f("| %s | %s | %,d | %,d | %,d | %,d | %,d | %,d | %d of %d | %.4f | %.4f | %,d | %.4f | %.4f | %s | %s |%n",
-                day, date, d.calls(), d.inputTokens(), d.cacheWriteTokens(), d.cacheReadTokens(), d.outputTokens(),
+                day, date, d.calls(), d.allInputTokens(), d.cacheWriteTokens(), d.cacheReadTokens(), d.outputTokens(),
                 d.largestRequest(), d.beatsWithoutCall(), d.beats(), d.usd().anthropic(), d.usd().openAi(),
                 d.baselineInputTokens(), d.baselineUsd().anthropic(), d.baselineUsd().openAi(), d.dream(), d.fix());
     }
