@@ -12,7 +12,7 @@ final class DayTable {
 
     static String of(DayReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(f("Scripted days: %d of 48 beats, LoCoMo %s one session an evening; tokens as the model server "
+        sb.append(f("%d scripted days of 48 beats each, LoCoMo %s one session an evening; tokens as the model server "
                 + "counted them (o200k); input is every input token, of which Anthropic bills what is written to its "
                 + "cache at 1.25x and what is read from it at 0.1x; money at list prices for %s and %s, each with its "
                 + "own prompt caching; beside the every-beat baseline of the same workspace.%n%n", r.days().size(),
