@@ -1,6 +1,8 @@
 package dev.kairos.cli;
 
 import dev.kairos.bench.CountingModelServer;
+import dev.kairos.bench.DayBench;
+import dev.kairos.bench.DayReport;
 import dev.kairos.bench.GreetingBench;
 import dev.kairos.bench.GreetingReport;
 import dev.kairos.bench.LocomoBench;
@@ -19,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "bench", description = "Benchmarks anyone can reproduce; no model and no network needed.",
-        subcommands = {BenchCommand.Locomo.class, BenchCommand.Greeting.class, BenchCommand.Scale.class,
-                BenchWebhookCommand.class})
+        subcommands = {BenchCommand.Locomo.class, BenchCommand.Greeting.class, BenchCommand.Day.class,
+                BenchCommand.Scale.class, BenchWebhookCommand.class})
 final class BenchCommand {
     @ParentCommand KairosCommand parent;
 
@@ -96,6 +98,56 @@ final class BenchCommand {
             try (WorkDir work = WorkDir.create("kairos-greeting"); CountingModelServer server = CountingModelServer.start()) {
                 GreetingReport r = new GreetingBench(work.path(), embedder(cli), BenchHome::open, server)
                         .run(data, conversation, days, 2000);
+                cli.out().println(json ? r.toJson().toPrettyString() : r.toTable());
+                return 0;
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "day", description = {"The cost of a month: replays scripted days (48 beats each, a watched "
+            + "repository with commits and one failing test that Kairos fixes, three chats, a standing check due "
+            + "twice, the dream at night, a LoCoMo session each evening) in a temporary workspace on a replayed "
+            + "clock, against a model server on 127.0.0.1 that counts every request (o200k) and answers from a "
+            + "script; reports calls, tokens and money per day beside the every-beat baseline computed from the same "
+            + "files, and the issue's targets.",
+            "Example: ./kairos bench day --days 30"})
+    static final class Day implements Callable<Integer> {
+        static final Path DEFAULT_DATA = Path.of("..", "shared", "data", "locomo", "locomo-dev.json");
+
+        @ParentCommand BenchCommand bench;
+
+        @Option(names = "--days", defaultValue = "30", paramLabel = "N", description = "Days to replay (default 30).")
+        int days;
+
+        @Option(names = "--data", paramLabel = "FILE",
+                description = "A LoCoMo JSON file (default ../shared/data/locomo/locomo-dev.json).")
+        Path data;
+
+        @Option(names = "--conversation", paramLabel = "ID",
+                description = "The sample_id whose sessions fill the evenings (default: the one with the most).")
+        String conversation;
+
+        @Option(names = "--json", description = "Print {days, totals, ...}; each day (and totals) has day, calls, "
+                + "inputTokens, outputTokens, cacheWriteTokens, cacheReadTokens, usd, idleBeatShare, largestRequest, "
+                + "baselineInputTokens, baselineUsd.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            Cli cli = bench.parent.cli;
+            Path file = data == null ? DEFAULT_DATA : data;
+            if (!Files.isRegularFile(file)) {
+                throw new UserError("no LoCoMo file at " + file.toAbsolutePath().normalize() + "; give --data a LoCoMo "
+                        + "JSON file (the default is ../shared/data/locomo/locomo-dev.json from where you run it)");
+            }
+            if (days < 1) throw new UserError("--days " + days + ": give 1 or more");
+            String path = cli.env().get("PATH");
+            try (WorkDir work = WorkDir.create("kairos-day")) {
+                DayReport r = new DayBench(work.path(), embedder(cli),
+                        (dir, clock, url, embedder) -> DayHome.open(dir, clock, url, embedder, path))
+                        .run(file, conversation, days);
                 cli.out().println(json ? r.toJson().toPrettyString() : r.toTable());
                 return 0;
             } catch (IllegalArgumentException e) {

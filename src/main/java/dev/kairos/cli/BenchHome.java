@@ -29,9 +29,14 @@ final class BenchHome implements GreetingBench.Home {
 
     static GreetingBench.Home open(Path dir, InstantSource clock, String modelBaseUrl, Embedder embedder) {
         new Workspace(dir).init();
-        Map<String, String> env = Map.of("KAIROS_HOME", dir.toString(), "KAIROS_MODEL", MODEL,
-                "ANTHROPIC_BASE_URL", modelBaseUrl, "ANTHROPIC_API_KEY", "bench", "KAIROS_TIMEZONE", "UTC");
+        Map<String, String> env = env(dir, modelBaseUrl);
         return new BenchHome(Kairos.open(ConfigReader.read(dir, env), env, clock, Kairos.Mode.READ, embedder));
+    }
+
+    /** A bench workspace's environment: its home, the model at the bench's server, UTC. */
+    static Map<String, String> env(Path dir, String modelBaseUrl) {
+        return Map.of("KAIROS_HOME", dir.toString(), "KAIROS_MODEL", MODEL, "ANTHROPIC_BASE_URL", modelBaseUrl,
+                "ANTHROPIC_API_KEY", "bench", "KAIROS_TIMEZONE", "UTC");
     }
 
     @Override

@@ -1,0 +1,64 @@
+package dev.kairos.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The scripted model of the day benchmark: it reads each request as a model would (the task or the user's words in
+ * the last message, the result of the tool it called last) and answers as a careful assistant would, briefly. A
+ * failing test: run it, read the file, fix it, run it again. A standing check: search memory, then report. "Please
+ * remember": the remember tool. Anything else: a short answer, from the memories it was given when there are some.
+ */
+final class DayScript implements Function<JsonNode, ScriptedReply> {
+    static final String REMEMBER = "Please remember this: ";
+    private final WorkRepo repo;
+
+    DayScript(WorkRepo repo) {
+        this.repo = repo;
+    }
+
+    @Override
+    public ScriptedReply apply(JsonNode request) {
+        Prompt p = Prompt.of(request);
+        if (p.said().contains("(fix): ")) return fix(p.lastResult());
+        if (p.said().contains("(check): ")) {
+            return p.lastResult().isEmpty()
+                    ? ScriptedReply.call("", "memory_search", Map.of("query", "commits and test runs today", "limit", 8))
+                    : ScriptedReply.text("Since the last check: " + lines(p.lastResult().get().content())
+                            + " notes on the repository; nothing needs you.");
+        }
+        String said = p.said();
+        if (said.startsWith(REMEMBER)) {
+            return p.lastResult().isEmpty()
+                    ? ScriptedReply.call("", "remember", Map.of("text", said.substring(REMEMBER.length())))
+                    : ScriptedReply.text("Noted.");
+        }
+        if (said.equalsIgnoreCase(GreetingBench.GREETING)) return ScriptedReply.text("Good morning! All quiet so far.");
+        return ScriptedReply.text(p.firstMemory().map(m -> "From my notes: " + m).orElse("I have nothing on that."));
+    }
+
+    /** A careful developer: each step decided from the last tool result. */
+    private ScriptedReply fix(Optional<Prompt.Result> last) {
+        Map<String, String> test = Map.of("command", repo.testCommand());
+        if (last.isEmpty()) return ScriptedReply.call("Running the test first.", "run_command", test);
+        Prompt.Result r = last.get();
+        return switch (r.tool()) {
+            case "run_command" -> r.content().contains("exit code: 0")
+                    ? ScriptedReply.text("Fixed " + WorkRepo.CODE + ": add adds again; the test passes.")
+                    : ScriptedReply.call("Reading the code.", "read_file", Map.of("path", WorkRepo.CODE));
+            case "read_file" -> r.content().contains(WorkRepo.BROKEN_LINE)
+                    ? ScriptedReply.call("", "edit_file", Map.of("path", WorkRepo.CODE, "old", WorkRepo.BROKEN_LINE,
+                            "new", WorkRepo.GOOD_LINE))
+                    : ScriptedReply.text("The code does not hold what the failure suggests.");
+            case "edit_file" -> r.isError() ? ScriptedReply.text("The edit failed: " + r.content())
+                    : ScriptedReply.call("", "run_command", test);
+            default -> ScriptedReply.text("Unexpected result from " + r.tool());
+        };
+    }
+
+    private static long lines(String text) {
+        return text.lines().filter(l -> !l.isBlank()).count();
+    }
+}
