@@ -23,25 +23,22 @@ public final class Triage {
 
     private final Map<String, Rule> rules;
 
+    /** Rules that always make a task for their kind of event. */
     public Triage(Map<String, Function<Event, Task>> rules) {
-        this(adapt(rules), true);
+        Map<String, Rule> adapted = new HashMap<>();
+        rules.forEach((kind, f) -> adapted.put(kind, (h, e) -> Optional.of(f.apply(e))));
+        this.rules = Map.copyOf(adapted);
     }
 
-    private Triage(Map<String, Rule> rules, boolean copied) {
-        this.rules = Map.copyOf(rules);
-    }
-
-    private static Map<String, Rule> adapt(Map<String, Function<Event, Task>> rules) {
-        Map<String, Rule> out = new HashMap<>();
-        rules.forEach((kind, f) -> out.put(kind, (h, e) -> Optional.of(f.apply(e))));
-        return out;
+    private Triage(Triage base, Map<String, Rule> more) {
+        Map<String, Rule> all = new HashMap<>(base.rules);
+        all.putAll(more);
+        this.rules = Map.copyOf(all);
     }
 
     /** These rules besides this triage's (a kind in both: the new rule). */
     public Triage with(Map<String, Rule> more) {
-        Map<String, Rule> all = new HashMap<>(rules);
-        all.putAll(more);
-        return new Triage(all, true);
+        return new Triage(this, more);
     }
 
     /**
