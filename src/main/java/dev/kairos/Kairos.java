@@ -10,7 +10,14 @@ import dev.kairos.effect.Courier;
 import dev.kairos.effect.Dispatch;
 import dev.kairos.effect.Outbox;
 import dev.kairos.event.Inbox;
+import dev.kairos.github.CommentCourier;
+import dev.kairos.github.FixCourier;
+import dev.kairos.github.GitHubAccess;
+import dev.kairos.github.GitHubFixes;
 import dev.kairos.github.GitHubPoller;
+import dev.kairos.github.GitHubThreads;
+import dev.kairos.github.Reactions;
+import dev.kairos.github.RemoteCredentials;
 import dev.kairos.github.GitHubWebhooks;
 import dev.kairos.github.Normaliser;
 import dev.kairos.github.Subscriptions;
@@ -106,6 +113,7 @@ public final class Kairos implements AutoCloseable {
     private final Normaliser githubEvents;
     private final GitHubWebhooks githubWebhooks;
     private final Channels channels;
+    private GitHubAccess github; // made on the first GitHub write: a Kairos that never writes builds no client
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -198,7 +206,11 @@ public final class Kairos implements AutoCloseable {
         this.approvalLinks = new ApprovalLinks(ws.home(), new SecureRandom(), this::linkBase);
         this.approvalNotices = new ApprovalNotices(store.jdbi(), approvals, notifications, approvalLinks, clock,
                 config.zone());
-        this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, Triage.standard(), journal, tasks, runner,
+        List<String> permitted = new ArrayList<>(config.github().owners());
+        permitted.addAll(config.github().mentionsFrom());
+        Triage triage = Triage.standard().with(new Reactions(subscriptions::settings, config.github().handle(),
+                permitted).rules());
+        this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, triage, journal, tasks, runner,
                 clock, config.zone(), new Dispatch(outbox, couriers, clock), () -> {
                     approvalNotices.announceNew();
                     notifications.release();
@@ -224,7 +236,9 @@ public final class Kairos implements AutoCloseable {
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(),
                 Tools.standard(processes, sandbox), sandbox.isolates(), () -> policy, approvals,
                 blockingBudget, memory, config.sensors().testTimeout(), processes,
-                mode == Mode.DAEMON ? commands : Optional.empty(), notifications, channels);
+                mode == Mode.DAEMON ? commands : Optional.empty(), notifications, conversations(),
+                new GitHubFixes(subscriptions::settings, this::watchedTest, new dev.kairos.process.Git(processes),
+                        new RemoteCredentials(new dev.kairos.process.Git(processes), config.github())));
         return Agent.create(client, prices().find(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
@@ -233,7 +247,35 @@ public final class Kairos implements AutoCloseable {
     private List<Courier> couriers() {
         List<Courier> out = new ArrayList<>(notifiers.couriers());
         out.addAll(channels.couriers());
+        dev.kairos.process.Git git = new dev.kairos.process.Git(processes);
+        out.add(new FixCourier(git, this::github, new RemoteCredentials(git, config.github())));
+        out.add(new CommentCourier(this::github));
         return out;
+    }
+
+    private synchronized GitHubAccess github() {
+        if (github == null) github = GitHubAccess.of(config.github(), clock);
+        return github;
+    }
+
+    /** The thread a message task answers in: a channel's chat, else a GitHub issue or pull request. */
+    private dev.kairos.agent.Conversations conversations() {
+        GitHubThreads threads = new GitHubThreads(store.jdbi(), clock);
+        return (task, event, tokens) -> channels.of(task, event, tokens).or(() -> threads.of(task, event, tokens));
+    }
+
+    /** The test command a `kairos watch` (or kairos.yaml's watch) gives the folder {@code checkout}, if any. */
+    private Optional<String> watchedTest(Path checkout) {
+        return watching().stream().filter(w -> samePath(w.path(), checkout)).findFirst()
+                .flatMap(Watch::testCommand);
+    }
+
+    private static boolean samePath(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     /** The built-in list, with kairos.yaml's `prices` taking precedence. */
@@ -473,5 +515,8 @@ public final class Kairos implements AutoCloseable {
         memory.close();
         githubWebhooks.close();
         subscriptions.close();
+        synchronized (this) {
+            if (github != null) github.close();
+        }
     }
 }

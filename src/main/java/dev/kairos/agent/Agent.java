@@ -79,6 +79,7 @@ public final class Agent implements TaskRunner {
     private final CallInFlight inFlight;
     private final ChatTasks chats;
     private final Conversations conversations;
+    private final Fixes fixes;
     private boolean toldOverBudget;
 
     /**
@@ -89,7 +90,8 @@ public final class Agent implements TaskRunner {
             Recall recall,
             Supplier<Optional<String>> overBudget, Budgets budgets, Tasks tasks, Inbox inbox, Journal journal, Jdbi jdbi,
             InstantSource clock, ZoneId zone, FixCheck fixCheck, CallInFlight inFlight, ChatTasks chats,
-            Conversations conversations) {
+            Conversations conversations, Fixes fixes) {
+        this.fixes = fixes;
         this.context = context;
         this.turns = turns;
         this.worktrees = worktrees;
@@ -118,12 +120,23 @@ public final class Agent implements TaskRunner {
      * @param background where a proactive task's command still running after that goes on (empty: it is killed)
      * @param notifications the delivery policy notify_user goes through
      * @param conversations the thread a message task answers in (its window and its reply tool)
+     * @param fixes where fix tasks of events other than the local sensors' work, and what their result sets off
      */
     public record Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
             Tools tools, boolean sandboxed, Supplier<Policy> policy, Approvals approvals,
             Duration proactiveCommandTimeout, Memory memory, Duration testTimeout, ProcessRunner processes,
             Optional<BackgroundCommands> background, Notifications notifications,
-            Conversations conversations) {}
+            Conversations conversations, Fixes fixes) {
+        /** Without fixes beyond the local sensors'. */
+        public Setup(Path workspace, Supplier<List<Path>> watched, Supplier<List<String>> allowedCommands,
+                Tools tools, boolean sandboxed, Supplier<Policy> policy, Approvals approvals,
+                Duration proactiveCommandTimeout, Memory memory, Duration testTimeout, ProcessRunner processes,
+                Optional<BackgroundCommands> background, Notifications notifications,
+                Conversations conversations) {
+            this(workspace, watched, allowedCommands, tools, sandboxed, policy, approvals, proactiveCommandTimeout,
+                    memory, testTimeout, processes, background, notifications, conversations, Fixes.NONE);
+        }
+    }
 
     /**
      * Builds the agent around one model; every tool call goes through the policy. A model with no known price
@@ -151,7 +164,7 @@ public final class Agent implements TaskRunner {
                 new Git(setup.processes())), recall, overBudget, budgets, tasks, inbox, journal, jdbi, clock, zone,
                 new FixCheck(new RunnerShell(setup.processes(), setup.tools().sandbox(), setup.workspace(), clock),
                         setup.testTimeout()), client, new ChatTasks(jdbi, tasks, setup.approvals(), journal),
-                setup.conversations());
+                setup.conversations(), setup.fixes());
     }
 
     /** The model call waiting for its answer, if any: "task=3 model=anthropic/… waiting 47 s". */
@@ -222,10 +235,19 @@ public final class Agent implements TaskRunner {
             inFlight.workingFor("task=" + task.id());
             try {
                 Optional<Event> event = task.eventId() == null ? Optional.empty() : inbox.find(task.eventId());
-                Optional<Path> worktree = event.flatMap(e -> worktreeFor(task, e));
+                Optional<Fixes.Site> site;
+                try {
+                    site = task.kind().equals("fix") ? event.flatMap(fixes::site) : Optional.empty();
+                } catch (IllegalStateException e) {
+                    unverified(task, event.orElseThrow(), new FixCheck.Verdict(false, e.getMessage(), ""));
+                    continue;
+                }
+                Optional<Path> worktree = site.isPresent()
+                        ? Optional.of(worktrees.forTask(task.id(), site.get().repo(), site.get().sha()))
+                        : event.flatMap(e -> worktreeFor(task, e));
                 Turn.Outcome out = runTask(task, event, worktree, now);
                 calls += out.modelCalls();
-                finish(task, out, () -> verify(task, event, worktree, out.text()));
+                finish(task, out, new Fixing(event, site, worktree));
                 if (out.end() == Turn.End.OUT_OF_BUDGET) break;
             } catch (ModelException e) {
                 log.warn("task={} kind={} model failed: {}", task.id(), task.kind(), e.getMessage());
@@ -289,11 +311,22 @@ public final class Agent implements TaskRunner {
         }
     }
 
+    /** What a task works on: its event, and for a fix handed over by {@link Fixes}, where and in which worktree. */
+    private record Fixing(Optional<Event> event, Optional<Fixes.Site> site, Optional<Path> worktree) {
+        /** The fix's result goes to {@link Fixes}: the event is one it handles. */
+        boolean handedOver() {
+            return site.isPresent() && event.isPresent() && worktree.isPresent();
+        }
+    }
+
     /** A fix is done when Kairos has seen the test pass in the task's worktree; other tasks when the model says. */
-    private Optional<FixCheck.Verdict> verify(Task task, Optional<Event> event, Optional<Path> worktree, String summary) {
+    private Optional<FixCheck.Verdict> verify(Task task, Fixing f, String summary) {
         if (!task.kind().equals("fix")) return Optional.empty();
-        Optional<String> sha = event.flatMap(e -> payloadText(e, "sha"));
-        Optional<String> command = event.flatMap(e -> payloadText(e, "command"));
+        Optional<Event> event = f.event();
+        Optional<Path> worktree = f.worktree();
+        Optional<String> sha = f.site().map(Fixes.Site::sha).or(() -> event.flatMap(e -> payloadText(e, "sha")));
+        Optional<String> command = f.site().isPresent() ? f.site().get().testCommand()
+                : event.flatMap(e -> payloadText(e, "command"));
         if (worktree.isEmpty() || sha.isEmpty() || command.isEmpty()) {
             return Optional.of(new FixCheck.Verdict(false, "kairos cannot check the fix: the task's event names no "
                     + "repository, commit or test command", ""));
@@ -301,18 +334,32 @@ public final class Agent implements TaskRunner {
         return Optional.of(fixCheck.check(worktree.get(), sha.get(), command.get(), summary));
     }
 
-    private void finish(Task task, Turn.Outcome out, Supplier<Optional<FixCheck.Verdict>> verification) {
+    private void finish(Task task, Turn.Outcome out, Fixing fixing) {
         Instant now = clock.instant();
         if (ChatTasks.isChat(task)) chats.deliver(task, out, now);
         switch (out.end()) {
             case DONE -> {
-                Optional<FixCheck.Verdict> verdict = verification.get();
+                Optional<FixCheck.Verdict> verdict = verify(task, fixing, out.text());
                 if (verdict.isPresent() && !verdict.get().done()) {
-                    failed(task, verdict.get());
+                    if (fixing.handedOver()) {
+                        unverified(task, fixing.event().get(), verdict.get());
+                    } else {
+                        failed(task, verdict.get());
+                    }
                     return;
                 }
                 String done = firstLine(out.text()) + verdict.map(v -> " (" + v.reason() + ")").orElse("");
-                tasks.setState(task.id(), Task.State.DONE, done, now);
+                if (fixing.handedOver() && verdict.isPresent()) {
+                    FixCheck.Verdict v = verdict.get();
+                    Fixes.Verified fix = new Fixes.Verified(fixing.worktree().get(), fixing.site().get().sha(),
+                            fixing.site().get().testCommand().orElse(""), v.tail(), v.reason());
+                    jdbi.useTransaction(h -> {
+                        Tasks.setState(h, task.id(), Task.State.DONE, done, now);
+                        fixes.verified(h, task, fixing.event().get(), fix, now);
+                    });
+                } else {
+                    tasks.setState(task.id(), Task.State.DONE, done, now);
+                }
                 journal.append(now, "task " + task.id() + " (" + task.kind() + ") done: " + done,
                         "task " + task.id() + " done", out.tainted() ? Trust.UNTRUSTED : task.trust());
             }
@@ -326,6 +373,10 @@ public final class Agent implements TaskRunner {
                 tellOverBudget(out.detail());
             }
             case LIMIT -> {
+                if (fixing.handedOver()) {
+                    unverified(task, fixing.event().get(), new FixCheck.Verdict(false, out.detail(), ""));
+                    return;
+                }
                 tasks.setState(task.id(), Task.State.FAILED, out.detail(), now);
                 journal.append(now, "task " + task.id() + " (" + task.kind() + ") stopped: " + out.detail(),
                         "task " + task.id() + " stopped");
@@ -353,6 +404,19 @@ public final class Agent implements TaskRunner {
         String tail = verdict.tail().isEmpty() ? "" : "; the output ends: " + verdict.tail().replace("\n", " ⏎ ");
         journal.append(now, "task " + task.id() + " (" + task.kind() + ") failed: " + verdict.reason() + tail,
                 "task " + task.id() + " failed");
+    }
+
+    /** A handed-over fix that cannot be verified: failed and reported like {@link #failed}, and {@link Fixes} told. */
+    private void unverified(Task task, Event event, FixCheck.Verdict verdict) {
+        Instant now = clock.instant();
+        log.warn("task={} kind={} failed: {}", task.id(), task.kind(), verdict.reason());
+        jdbi.useTransaction(h -> {
+            Tasks.setState(h, task.id(), Task.State.FAILED, verdict.detail(), now);
+            fixes.unverified(h, task, event, verdict.reason(), now);
+        });
+        String tail = verdict.tail().isEmpty() ? "" : "; the output ends: " + verdict.tail().replace("\n", " ⏎ ");
+        journal.append(now, "task " + task.id() + " (" + task.kind() + ") failed, nothing pushed: " + verdict.reason()
+                + tail, "task " + task.id() + " failed");
     }
 
     /** Says once per stretch over budget that tasks wait: in the log and the journal. */

@@ -40,7 +40,10 @@ final class FixCheck {
         }
     }
 
-    /** The outcome: done (with what was verified) or not (the reason, then the output's last lines). */
+    /**
+     * The outcome: done (with what was verified) or not (the reason, then the output's last lines); done, {@code tail}
+     * is the passing test output's end (the evidence a pull request shows).
+     */
     record Verdict(boolean done, String reason, String tail) {
         String detail() {
             return tail.isEmpty() ? reason : reason + "\n" + tail;
@@ -81,13 +84,14 @@ final class FixCheck {
             return failed("the test command still fails in the worktree (" + how + "): " + testCommand, test);
         }
         if (!changed) {
-            return new Verdict(true, "the test passes (" + testCommand + ") at " + shortSha(head.output().strip()), "");
+            return new Verdict(true, "the test passes (" + testCommand + ") at " + shortSha(head.output().strip()),
+                    tail(test.output()));
         }
         Ran commit = git(worktree, commitArgs(worktree, message(summary)));
         if (!commit.ok()) return failed("the test passes, but kairos could not commit the fix", commit);
         Ran after = git(worktree, "rev-parse", "--short", "HEAD");
         return new Verdict(true, "the test passes (" + testCommand + "); kairos committed the changes as "
-                + after.output().strip(), "");
+                + after.output().strip(), tail(test.output()));
     }
 
     private String[] commitArgs(Path worktree, String message) {

@@ -21,14 +21,40 @@ import java.util.regex.Pattern;
  * @param pollEvery how often followed repositories are polled; zero: never (webhooks only)
  * @param app a GitHub App to act as instead of the token: {@code github.app} or GITHUB_APP_ID and
  *     GITHUB_APP_PRIVATE_KEY_FILE (the key stays in its file; only its path is configuration)
+ * @param mentionsFrom logins besides the owners whose mention of {@code handle} gets a reply ({@code
+ *     github.mentionsFrom}); their words stay untrusted, so the reply task is tainted
  */
 public record GitHubSettings(List<Repo> repos, List<String> owners, Optional<String> handle,
-        Optional<String> webhookSecret, Optional<String> token, URI apiUrl, Duration pollEvery, Optional<App> app) {
+        Optional<String> webhookSecret, Optional<String> token, URI apiUrl, Duration pollEvery, Optional<App> app,
+        List<String> mentionsFrom) {
     public static final URI PUBLIC_API = URI.create("https://api.github.com");
     static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
 
-    /** A repository followed: OWNER/NAME, and where the user keeps a checkout of it, if anywhere. */
-    public record Repo(String name, Optional<Path> checkout) {}
+    /**
+     * A repository followed: OWNER/NAME, where the user keeps a checkout of it (if anywhere), the command that runs
+     * its tests (else a `kairos watch --test` of the checkout's), the branches whose failed checks Kairos fixes (empty:
+     * the default branch) and what Kairos reacts to.
+     */
+    public record Repo(String name, Optional<Path> checkout, Optional<String> test, List<String> branches,
+            Reactions reactions) {
+        public Repo {
+            branches = List.copyOf(branches);
+        }
+
+        /** With the default reactions, no test command of its own, the default branch watched. */
+        public Repo(String name, Optional<Path> checkout) {
+            this(name, checkout, Optional.empty(), List.of(), Reactions.DEFAULT);
+        }
+    }
+
+    /**
+     * What Kairos does on its own about a repository: a failed check on a watched branch becomes a fix (draft pull
+     * request), a mention of {@code handle} by a permitted user a reply in the thread, a new or updated pull request
+     * one summary comment (off unless asked for).
+     */
+    public record Reactions(boolean fix, boolean reply, boolean review) {
+        public static final Reactions DEFAULT = new Reactions(true, true, false);
+    }
 
     /**
      * A GitHub App: its id, the file holding its private key (PEM, as GitHub downloads it) and, optionally, the
@@ -42,9 +68,16 @@ public record GitHubSettings(List<Repo> repos, List<String> owners, Optional<Str
         this(repos, owners, handle, webhookSecret, token, apiUrl, pollEvery, Optional.empty());
     }
 
+    /** Without logins besides the owners whose mentions are answered. */
+    public GitHubSettings(List<Repo> repos, List<String> owners, Optional<String> handle,
+            Optional<String> webhookSecret, Optional<String> token, URI apiUrl, Duration pollEvery, Optional<App> app) {
+        this(repos, owners, handle, webhookSecret, token, apiUrl, pollEvery, app, List.of());
+    }
+
     public GitHubSettings {
         repos = List.copyOf(repos);
         owners = List.copyOf(owners);
+        mentionsFrom = List.copyOf(mentionsFrom);
     }
 
     /** OWNER/NAME as GitHub spells them; throws IllegalArgumentException saying what is allowed. */
@@ -63,10 +96,14 @@ public record GitHubSettings(List<Repo> repos, List<String> owners, Optional<Str
             String name = r.parsed("repo", null, GitHubSettings::repoName);
             if (name == null) throw r.error("repo", "every github.repos entry needs repo: OWNER/REPO");
             Optional<Path> path = Optional.ofNullable(r.string("path", null)).map(ConfigReader::expandHome);
+            Optional<String> test = nonBlank(r.string("test", null));
+            List<String> branches = r.strings("branches");
+            Reactions reactions = new Reactions(r.bool("fix", true), r.bool("reply", true), r.bool("review", false));
             r.finish();
-            return new Repo(name, path);
+            return new Repo(name, path, test, branches, reactions);
         }).toList();
         List<String> owners = s.strings("owners");
+        List<String> mentionsFrom = s.strings("mentionsFrom");
         Optional<String> handle = Optional.ofNullable(s.string("handle", null)).map(h -> h.strip().replaceFirst("^@", ""));
         URI api = s.parsed("apiUrl", PUBLIC_API, GitHubSettings::apiUrl);
         Duration poll = s.duration("poll", Duration.ofMinutes(5), Duration.ZERO);
@@ -81,7 +118,7 @@ public record GitHubSettings(List<Repo> repos, List<String> owners, Optional<Str
             }
         }
         return new GitHubSettings(repos, owners, handle, nonBlank(env.get("GITHUB_WEBHOOK_SECRET")),
-                nonBlank(env.get("GITHUB_TOKEN")), api, poll, app);
+                nonBlank(env.get("GITHUB_TOKEN")), api, poll, app, mentionsFrom);
     }
 
     /** {@code github.app} (id, privateKey, installation), each overridden by its environment variable. */
@@ -131,6 +168,6 @@ public record GitHubSettings(List<Repo> repos, List<String> owners, Optional<Str
     public String toString() {
         return "GitHubSettings[repos=" + repos + ", owners=" + owners + ", handle=" + handle + ", webhookSecret="
                 + webhookSecret.map(x -> "(set)").orElse("(none)") + ", token=" + token.map(x -> "(set)").orElse("(none)")
-                + ", apiUrl=" + apiUrl + ", pollEvery=" + pollEvery + ", app=" + app + "]";
+                + ", apiUrl=" + apiUrl + ", pollEvery=" + pollEvery + ", app=" + app + ", mentionsFrom=" + mentionsFrom + "]";
     }
 }

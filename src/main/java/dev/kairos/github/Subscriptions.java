@@ -78,6 +78,18 @@ public final class Subscriptions implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /**
+     * The settings of followed repository {@code ownerRepo}: kairos.yaml's entry as written, a subscribed one with
+     * the defaults and its checkout; empty when it is not followed.
+     */
+    public Optional<Repo> settings(String ownerRepo) {
+        for (Repo r : configured) {
+            if (r.name().equalsIgnoreCase(ownerRepo)) return Optional.of(r);
+        }
+        return subscribed().stream().filter(f -> f.repo().equalsIgnoreCase(ownerRepo)).findFirst()
+                .map(f -> new Repo(f.repo(), f.checkout()));
+    }
+
     /** The followed repositories as the normaliser and the poller take them. */
     public List<Repo> followed() {
         return list().stream().map(f -> new Repo(f.repo(), f.checkout())).toList();

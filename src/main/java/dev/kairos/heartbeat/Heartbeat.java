@@ -76,7 +76,7 @@ public final class Heartbeat {
                 // claiming the event first makes a second process's beat over the same events a no-op
                 if (!Inbox.claim(h, e.id(), now)) continue;
                 events.add(e);
-                Optional<Task> task = triage.taskFor(e).map(t -> Tasks.insert(h, t));
+                Optional<Task> task = triage.taskFor(h, e).map(t -> Tasks.insert(h, t));
                 task.ifPresent(made::add);
                 journal.append(e.observedAt(), e.summary() + task.map(t -> " → task " + t.id() + " (" + t.kind() + ")")
                         .orElse(""), "event " + e.id() + ", " + e.kind(), e.trust());

@@ -52,9 +52,13 @@ public final class Tasks {
     }
 
     public void setState(long id, Task.State state, String detail, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate(
-                        "UPDATE tasks SET state = :s, wait = NULL, detail = :d, updated_at = :at WHERE id = :id")
-                .bind("s", state.name()).bind("d", detail).bind("at", at.toEpochMilli()).bind("id", id).execute());
+        jdbi.useHandle(h -> setState(h, id, state, detail, at));
+    }
+
+    /** The same in the caller's transaction, so what the step decided (an outbox effect) commits with it. */
+    public static void setState(Handle h, long id, Task.State state, String detail, Instant at) {
+        h.createUpdate("UPDATE tasks SET state = :s, wait = NULL, detail = :d, updated_at = :at WHERE id = :id")
+                .bind("s", state.name()).bind("d", detail).bind("at", at.toEpochMilli()).bind("id", id).execute();
     }
 
     /** The task has read someone else's text: it is untrusted from now on (it never becomes trusted again). */

@@ -1,19 +1,44 @@
 package dev.kairos.heartbeat;
 
 import dev.kairos.event.Event;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Turns events into tasks by rules. Events without a rule are only journaled (a commit, a file change): they are
  * worth remembering, not worth a model call.
  */
 public final class Triage {
-    private final Map<String, Function<Event, Task>> rules;
+    /**
+     * A rule that may decline (no task) and may keep its own state in the beat's transaction (which commits with
+     * the task it made, or with nothing): GitHub's reactions keep one open fix per failure signature this way.
+     */
+    @FunctionalInterface
+    public interface Rule {
+        Optional<Task> taskFor(Handle h, Event e);
+    }
 
+    private final Map<String, Rule> rules;
+
+    /** Rules that always make a task for their kind of event. */
     public Triage(Map<String, Function<Event, Task>> rules) {
-        this.rules = Map.copyOf(rules);
+        Map<String, Rule> adapted = new HashMap<>();
+        rules.forEach((kind, f) -> adapted.put(kind, (h, e) -> Optional.of(f.apply(e))));
+        this.rules = Map.copyOf(adapted);
+    }
+
+    private Triage(Triage base, Map<String, Rule> more) {
+        Map<String, Rule> all = new HashMap<>(base.rules);
+        all.putAll(more);
+        this.rules = Map.copyOf(all);
+    }
+
+    /** These rules besides this triage's (a kind in both: the new rule). */
+    public Triage with(Map<String, Rule> more) {
+        return new Triage(this, more);
     }
 
     /**
@@ -29,9 +54,10 @@ public final class Triage {
                 "command.finished", e -> task("followup", "Follow up: " + e.summary(), e)));
     }
 
-    public Optional<Task> taskFor(Event e) {
-        Function<Event, Task> rule = rules.get(e.kind());
-        return rule == null ? Optional.empty() : Optional.of(rule.apply(e));
+    /** The task for {@code e}, if a rule makes one, in the beat's transaction {@code h}. */
+    public Optional<Task> taskFor(Handle h, Event e) {
+        Rule rule = rules.get(e.kind());
+        return rule == null ? Optional.empty() : rule.taskFor(h, e);
     }
 
     private static Task task(String kind, String title, Event e) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +26,17 @@ public final class Git {
             "protocol.git.allow=never", "protocol.ssh.allow=never", "protocol.http.allow=never",
             "protocol.https.allow=never", "submodule.recurse=false", "gc.auto=0", "maintenance.auto=false",
             "color.ui=false");
+    /**
+     * For the commands that reach a checkout's remote (fetch, push, ls-remote): the same, except that the protocols
+     * a remote uses are let through (https, ssh and a local path; never ext or plain git) and ssh is plain ssh,
+     * never asking (the repository's core.sshCommand is not run).
+     */
+    static final List<String> REMOTE = HARDENING.stream().map(s -> switch (s) {
+        case "protocol.file.allow=never", "protocol.ssh.allow=never", "protocol.https.allow=never" ->
+                s.replace("=never", "=always");
+        case "core.sshCommand=false" -> "core.sshCommand=ssh -o BatchMode=yes";
+        default -> s;
+    }).toList();
     /** Subcommands that may show file contents through a textconv or external diff driver. */
     private static final Set<String> SHOWS_DIFFS = Set.of("diff", "log", "show");
     private static final int CONFIG_CAP = 1024 * 1024;
@@ -44,6 +56,18 @@ public final class Git {
     }
 
     public Result run(Path dir, Duration timeout, List<String> args) {
+        return run(dir, timeout, args, HARDENING, Map.of());
+    }
+
+    /**
+     * {@code git ARGS} in {@code dir} talking to a remote (see {@link #REMOTE}); {@code env} reaches git only (a
+     * credential as GIT_CONFIG_* settings, never on the command line).
+     */
+    public Result remote(Path dir, Duration timeout, Map<String, String> env, String... args) {
+        return run(dir, timeout, List.of(args), REMOTE, env);
+    }
+
+    private Result run(Path dir, Duration timeout, List<String> args, List<String> settings, Map<String, String> env) {
         Result config = runner.run(command(dir, timeout, List.of(), List.of("config", "--null", "--get-regexp",
                 "^(filter|diff|merge)\\.")).withOutputCap(CONFIG_CAP));
         // exit 1: no such settings
@@ -57,17 +81,24 @@ public final class Git {
         } catch (IllegalArgumentException e) {
             return Result.notStarted("refusing to run git in " + dir + ": " + e.getMessage());
         }
-        return runner.run(command(dir, timeout, off, args));
+        Command c = command(dir, timeout, off, args, settings);
+        for (Map.Entry<String, String> e : env.entrySet()) c = c.withEnv(e.getKey(), e.getValue());
+        return runner.run(c);
     }
 
     private static Command command(Path dir, Duration timeout, List<String> drivers, List<String> args) {
+        return command(dir, timeout, drivers, args, HARDENING);
+    }
+
+    private static Command command(Path dir, Duration timeout, List<String> drivers, List<String> args,
+            List<String> settings) {
         List<String> argv = new ArrayList<>(List.of("git", "--no-pager"));
         int i = 0;
         for (; i < args.size() && args.get(i).startsWith("-"); i++) { // options before the subcommand
             argv.add(args.get(i));
             if (args.get(i).equals("-c") && i + 1 < args.size()) argv.add(args.get(++i));
         }
-        for (String setting : HARDENING) argv.addAll(List.of("-c", setting));
+        for (String setting : settings) argv.addAll(List.of("-c", setting));
         for (String setting : drivers) argv.addAll(List.of("-c", setting));
         if (i < args.size()) {
             String verb = args.get(i);

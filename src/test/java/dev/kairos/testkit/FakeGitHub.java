@@ -63,6 +63,7 @@ public final class FakeGitHub implements AutoCloseable {
     private FakeGitHubApp app;
     private Set<String> forbidden = Set.of();
     private boolean rateLimitHeaders = true;
+    private final List<String> failures = new java.util.ArrayList<>(); // "METHOD /path status", each used once
 
     private FakeGitHub(HttpServer http, ExecutorService executor, InstantSource clock) {
         this.http = http;
@@ -130,6 +131,14 @@ public final class FakeGitHub implements AutoCloseable {
 
     public synchronized int rateRemaining() {
         return remaining;
+    }
+
+    /**
+     * The next {@code method} request to exactly {@code path} ("/repos/octo/app/pulls") is answered {@code status}
+     * (a 502: GitHub's front end failing) without reaching the route; the ones after it are answered as usual.
+     */
+    public synchronized void failNext(String method, String path, int status) {
+        failures.add(method + " " + path + " " + status);
     }
 
     /** A secondary rate limit: every request until {@code until} is refused with {@code status} and Retry-After. */
@@ -250,6 +259,14 @@ public final class FakeGitHub implements AutoCloseable {
         if (!now.isBefore(reset)) {
             remaining = limit;
             reset = now.plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        }
+        String here = method + " /" + String.join("/", path) + " ";
+        for (String f : failures) {
+            if (f.startsWith(here)) {
+                failures.remove(f);
+                return new FakeGitHubRoutes.Response(Integer.parseInt(f.substring(here.length())),
+                        FakeGitHubRoutes.message("Server Error"));
+            }
         }
         if (now.isBefore(refusedUntil)) {
             return new FakeGitHubRoutes.Response(refusalStatus, FakeGitHubRoutes.message(
