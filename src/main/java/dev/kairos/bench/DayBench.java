@@ -39,11 +39,18 @@ public final class DayBench {
     static final LocalDate FIRST_DAY = LocalDate.of(2025, 6, 2);
     /** The standing check: due at 09:00 and 17:00. */
     static final String CHECK = "- `0 9,17 * * *`: summarise what changed in the watched repository since the last check";
-    /** The bench's kairos.yaml: the defaults, except that the dream's gates open every night, as the day has it. */
+    /**
+     * The bench's kairos.yaml: the defaults, except that the dream's gates open every night, as the day has it, and
+     * GitHub is not polled (its deliveries come by webhook; there is no network here).
+     */
     static final String CONFIG = """
-            # The day benchmark's workspace: the defaults, except that a dream needs one journal day, not five.
+            # The day benchmark's workspace: the defaults, except that a dream needs one journal day, not five, and
+            # the followed GitHub repository (the user's own: octocat) sends webhooks instead of being polled.
             dream:
               minSessions: 1
+            github:
+              poll: 0s
+              owners: [octocat]
             """;
 
     /** What one beat of `kairos up` did: the heartbeat, then the dream it checks for after each beat. */
@@ -71,11 +78,10 @@ public final class DayBench {
         List<ToolSpec> tools();
 
         /**
-         * GITHUB DELIVERY: a delivery from a followed GitHub repository, once a day at 13:05 (a webhook through
-         * Kairos's own hook, as GitHub would send it). The GitHub work lands in parallel with this benchmark and adds
-         * it here at merge; until then the day has none.
+         * A delivery from a followed GitHub repository, once a day at 13:05: a signed push to its default branch,
+         * through Kairos's webhook intake as GitHub would send it. It becomes a journal line, no model call.
          */
-        default void deliverGitHub(int day) {}
+        void deliverGitHub(int day);
 
         @Override
         void close();

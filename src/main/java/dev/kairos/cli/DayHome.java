@@ -5,13 +5,16 @@ import dev.kairos.agent.Agent;
 import dev.kairos.bench.DayBench;
 import dev.kairos.config.ConfigReader;
 import dev.kairos.config.Workspace;
+import dev.kairos.github.GitHubWebhooks;
 import dev.kairos.heartbeat.Task;
+import dev.kairos.json.Json;
 import dev.kairos.memory.Embedder;
 import dev.kairos.memory.Journal;
 import dev.kairos.model.ToolSpec;
 import dev.kairos.process.ProcessRunner;
 import dev.kairos.tool.Sandbox;
 import dev.kairos.tool.Tools;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -42,13 +45,42 @@ final class DayHome implements DayBench.Home {
         Workspace ws = new Workspace(dir);
         ws.init();
         Map<String, String> env = new HashMap<>(BenchHome.env(dir, modelBaseUrl));
+        env.put("GITHUB_WEBHOOK_SECRET", WEBHOOK_SECRET);
         if (path != null) env.put("PATH", path);
         ProcessRunner probe = new ProcessRunner(ws.processesDir(), env);
         Sandbox sandbox = Sandbox.detect(env, probe);
         List<ToolSpec> tools = Tools.standard(probe, Sandbox.none()).all().stream()
                 .map(t -> new ToolSpec(t.name(), t.description(), t.inputSchema())).toList();
         Kairos k = Kairos.open(ConfigReader.read(dir, env), env, clock, Kairos.Mode.ONE_BEAT, embedder);
+        k.subscriptions().subscribe(GITHUB_REPO, Optional.empty(), clock.instant());
         return new DayHome(k, clock, sandbox.isolates(), tools);
+    }
+
+    private static final String WEBHOOK_SECRET = "bench-day-webhook-secret";
+    private static final String GITHUB_REPO = "octo/app";
+
+    @Override
+    public void deliverGitHub(int day) {
+        String after = String.format("%040x", day);
+        String before = String.format("%040x", day - 1);
+        var commit = Json.MAPPER.createObjectNode().put("id", after)
+                .put("message", "Day " + day + ": update the changelog")
+                .put("timestamp", clock.instant().toString()).put("url", "https://github.com/" + GITHUB_REPO
+                        + "/commit/" + after);
+        commit.putObject("author").put("name", "Octo Cat").put("username", "octocat");
+        var push = Json.MAPPER.createObjectNode().put("ref", "refs/heads/main").put("before", before)
+                .put("after", after).put("created", false).put("deleted", false)
+                .put("compare", "https://github.com/" + GITHUB_REPO + "/compare/" + before + "..." + after);
+        push.putArray("commits").add(commit);
+        push.set("head_commit", commit);
+        push.putObject("repository").put("full_name", GITHUB_REPO).put("default_branch", "main");
+        push.putObject("pusher").put("name", "octocat");
+        push.putObject("sender").put("login", "octocat");
+        byte[] body = Json.write(push).getBytes(StandardCharsets.UTF_8);
+        var answer = kairos.githubWebhooks().receive(new GitHubWebhooks.Headers(
+                GitHubWebhooks.signature(WEBHOOK_SECRET, body), "push", "bench-day-" + day), body);
+        if (answer.status() >= 300) throw new IllegalStateException("the bench's push delivery was refused: "
+                + answer.status() + " " + answer.message());
     }
 
     @Override
