@@ -51,11 +51,13 @@ public final class Channels implements Conversations {
         this.chats = new ChatLog(setup.jdbi());
     }
 
-    /** Telegram when its token is set; none otherwise. */
+    /** Telegram when its token is set, email when its mailbox is; none otherwise. */
     public static Channels configured(ChannelSettings settings, Setup setup) {
         List<Channel> on = new ArrayList<>();
         settings.telegramToken().ifPresent(token -> on.add(new Telegram(setup.http(), settings.telegramApi(), token,
                 setup.jdbi(), setup.clock(), setup.random(), setup.home().resolve("attachments").resolve("telegram"))));
+        settings.email().ifPresent(mailbox -> on.add(new Email(mailbox, setup.jdbi(), setup.clock(),
+                setup.home().resolve("attachments").resolve("email"))));
         return new Channels(on, setup);
     }
 
