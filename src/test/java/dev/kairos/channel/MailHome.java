@@ -58,16 +58,22 @@ record MailHome(Path home, Map<String, String> env, GreenMailExtension mail, Set
 
     /** kairos.yaml with the mailbox, sending to SMTP on {@code smtpPort}, and {@code more}. */
     void configure(int smtpPort, String more) {
+        configure(smtpPort, "INBOX", more);
+    }
+
+    /** The same, reading {@code folder}. */
+    void configure(int smtpPort, String folder, String more) {
         try {
             Files.writeString(home.resolve("kairos.yaml"), """
                     timezone: UTC
                     channels:
                       email:
                         user: %s
+                        folder: %s
                         allow: [%s]
                         imap: {host: 127.0.0.1, port: %d, ssl: false}
                         smtp: {host: 127.0.0.1, port: %d, starttls: false, from: %s}
-                    """.formatted(AGENT, USER, mail.getImap().getPort(), smtpPort, AGENT) + more);
+                    """.formatted(AGENT, folder, USER, mail.getImap().getPort(), smtpPort, AGENT) + more);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
