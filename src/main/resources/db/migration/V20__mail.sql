@@ -19,3 +19,13 @@ CREATE TABLE mail_received (
     refs        TEXT    NOT NULL,             -- its References (else In-Reply-To), space-separated
     received_at INTEGER NOT NULL
 );
+
+-- Mails read but never answered, nor put in the inbox: automatic replies, mailing-list mail, the agent's own. Their
+-- words stay out of the agent's memory (they would taint its next turns); this is the record that they came.
+CREATE TABLE mail_noted (
+    message_id  TEXT    NOT NULL PRIMARY KEY,
+    sender      TEXT    NOT NULL,
+    subject     TEXT    NOT NULL,
+    why         TEXT    NOT NULL CHECK (why IN ('OWN', 'AUTO_REPLY', 'MAILING_LIST')),
+    received_at INTEGER NOT NULL
+);

@@ -3,7 +3,6 @@ package dev.kairos.channel;
 import dev.kairos.event.Event;
 import dev.kairos.event.Inbox;
 import dev.kairos.event.Trust;
-import dev.kairos.json.Json;
 import dev.kairos.sense.Sensor;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
@@ -21,15 +20,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the mailbox into the inbox. Each read is stored in ONE transaction with the folder's new cursor (UIDVALIDITY
  * and the last UID): a restart neither loses nor repeats a mail. A mail that may be answered becomes a
- * {@code message.received} event; one from the agent's own address, an automatic reply or list mail becomes a
- * {@code message.noted} event, which no task answers (a reply there could start a loop or reach a list).
+ * {@code message.received} event; one from the agent's own address, an automatic reply or list mail is only noted
+ * (table mail_noted), never answered: a reply there could start a loop or reach a list, and its words, kept out of
+ * the inbox and the journal, taint no later turn.
  *
  * <p>In a beat ({@code kairos tick}) a poll reads once. In {@code kairos up} a thread of its own waits with IMAP
  * IDLE where the server offers it (polling every {@link #POLL_EVERY} otherwise) and wakes the beat.
  */
 final class MailReader implements Sensor {
     private static final Logger log = LoggerFactory.getLogger(MailReader.class);
-    static final String NOTED = "message.noted";
     static final Duration POLL_EVERY = Duration.ofMinutes(1);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
 
@@ -139,14 +138,14 @@ final class MailReader implements Sensor {
         return stored;
     }
 
-    /** Kept where the agent can see it, never answered. */
+    /** Kept on record, out of the inbox: never answered, and its words never reach the agent. */
     private static void noted(Handle h, Mail mail, Instant now) {
-        String payload = Json.write(Json.object().put("channel", Email.NAME).put("messageId", mail.messageId())
-                .put("sender", mail.from()).put("subject", mail.subject()).put("why", mail.kind().name()));
-        boolean added = Inbox.add(h, Event.observed(Email.NAME, NOTED, mail.thread() + "/" + mail.messageId(), now,
-                Trust.UNTRUSTED, "email from " + mail.fromName() + " not answered, " + mail.kind().why() + ": "
-                        + mail.subject(), payload)).isPresent();
-        if (added) log.info("email: uid={} not answered: {}", mail.uid(), mail.kind().why());
+        int added = h.createUpdate("""
+                INSERT OR IGNORE INTO mail_noted (message_id, sender, subject, why, received_at)
+                VALUES (:id, :sender, :subject, :why, :at)""")
+                .bind("id", mail.messageId()).bind("sender", mail.from()).bind("subject", mail.subject())
+                .bind("why", mail.kind().name()).bind("at", now.toEpochMilli()).execute();
+        if (added > 0) log.info("email: uid={} not answered: {}", mail.uid(), mail.kind().why());
     }
 
     private Optional<Mailbox.Cursor> cursor() {
