@@ -56,6 +56,12 @@ final class Email implements Channel {
         return allow.contains(sender.strip().toLowerCase(Locale.ROOT)) ? Trust.TRUSTED : Trust.UNTRUSTED;
     }
 
+    /** A thread of its own, named by the Message-ID its first mail will carry, to the user's own address. */
+    @Override
+    public Optional<String> startsIn(String key) {
+        return Optional.of(courier.messageId(NAME + ":message:" + key));
+    }
+
     @Override
     public Sensor receiver() {
         return reader;
