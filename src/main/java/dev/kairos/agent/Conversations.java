@@ -18,6 +18,19 @@ public interface Conversations {
     Optional<Conversation> of(Task task, Event event, int windowTokens);
 
     /**
+     * Records, under {@code key}, a message that starts a thread with the user on their preferred channel
+     * ({@code message_user}); says where it goes. An IllegalStateException when it cannot go anywhere yet.
+     */
+    default String start(String text, String key) {
+        throw new IllegalStateException("no channel to message the user on");
+    }
+
+    /** Whether {@link #start} has a channel: {@code message_user} is offered only then. */
+    default boolean canStart() {
+        return false;
+    }
+
+    /**
      * @param window what was said in the thread before this message, oldest first, starting with the user's
      * @param untrusted whether the window holds someone else's text: the turn is then tainted
      * @param reply records each reply for delivery through the outbox; a new one is made for each turn, and a

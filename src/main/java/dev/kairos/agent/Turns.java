@@ -105,6 +105,14 @@ final class Turns {
                     return "scheduled #" + e.id() + " (" + e.when() + "): " + e.text()
                             + "; it comes due as a check task, and `kairos status` lists it";
                 });
+        if (setup.conversations().canStart()) {
+            tools = tools.withMessageUser(text -> {
+                String where = setup.conversations().start(text, messageKey(scope, text, clock.instant()));
+                journal.append(clock.instant(), "wrote to the user (" + where + "): " + text, from,
+                        taint.trust());
+                return where;
+            });
+        }
         if (scope.taskId() == null) return tools;
         tools = tools.withCommandTimeout(setup.proactiveCommandTimeout());
         if (setup.background().isEmpty()) return tools;
@@ -112,6 +120,13 @@ final class Turns {
         String title = tasks.find(scope.taskId()).map(Task::title).orElse(scope.kind());
         return tools.withBackground((command, cwd, end) -> jobs.adopt(
                 new BackgroundCommands.Origin(scope.taskId(), title, taint.trust()), command, cwd, end));
+    }
+
+    /** A task's message to the user is keyed by the task and the text, so a replayed task writes once. */
+    static String messageKey(ToolGate.Scope scope, String text, Instant now) {
+        String of = scope.taskId() == null ? "chat-" + now.toEpochMilli() : "task-" + scope.taskId();
+        return of + ":" + Notifications.fingerprint(Notification.of("message", text, Notification.Priority.NORMAL))
+                .substring(0, 16);
     }
 
     /** A task's notification is keyed by the task and the text, so a replayed task notifies once. */

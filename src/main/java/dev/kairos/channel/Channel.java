@@ -33,6 +33,14 @@ public interface Channel {
     /** Delivers the effects of kind {@link #sendKind()}. */
     Courier courier();
 
+    /**
+     * The chat a new thread started under {@code key} goes to ({@code message_user}): the user's own; empty while
+     * there is none (no chat paired yet).
+     */
+    default Optional<String> startsIn(String key) {
+        return Optional.empty();
+    }
+
     /** What stops it working (a refused token, an unreachable server), for `kairos status`; empty while it works. */
     default Optional<String> problem() {
         return Optional.empty();

@@ -44,19 +44,50 @@ public final class Channels implements Conversations {
     private final List<Channel> channels;
     private final Setup setup;
     private final ChatLog chats;
+    private final Optional<Channel> preferred;
 
-    Channels(List<Channel> channels, Setup setup) {
+    Channels(List<Channel> channels, Setup setup, Optional<String> preferred) {
         this.channels = List.copyOf(channels);
         this.setup = setup;
         this.chats = new ChatLog(setup.jdbi());
+        this.preferred = preferred.isPresent()
+                ? this.channels.stream().filter(c -> c.name().equals(preferred.get())).findFirst()
+                : this.channels.stream().findFirst();
     }
 
-    /** Telegram when its token is set; none otherwise. */
+    /** Telegram when its token is set, email when its mailbox is; none otherwise. */
     public static Channels configured(ChannelSettings settings, Setup setup) {
         List<Channel> on = new ArrayList<>();
         settings.telegramToken().ifPresent(token -> on.add(new Telegram(setup.http(), settings.telegramApi(), token,
                 setup.jdbi(), setup.clock(), setup.random(), setup.home().resolve("attachments").resolve("telegram"))));
-        return new Channels(on, setup);
+        settings.email().ifPresent(mailbox -> on.add(new Email(mailbox, setup.jdbi(), setup.clock(),
+                setup.home().resolve("attachments").resolve("email"))));
+        return new Channels(on, setup, settings.preferred());
+    }
+
+    @Override
+    public boolean canStart() {
+        return preferred.isPresent();
+    }
+
+    /** A new thread on the preferred channel, recorded in the outbox under {@code key}: sent once. */
+    @Override
+    public String start(String text, String key) {
+        Channel c = preferred.orElseThrow(() -> new IllegalStateException("no channel to message the user on"));
+        String chat = c.startsIn(key).orElseThrow(() -> new IllegalStateException("the user has no " + c.name()
+                + " thread to write to yet" + (c.name().equals(Telegram.NAME) ? " (pair a chat: kairos pair)" : "")));
+        List<String> parts = Parts.of(text, c.maxLength());
+        setup.jdbi().useTransaction(h -> {
+            String previous = null;
+            for (int i = 0; i < parts.size(); i++) {
+                String partKey = c.name() + ":message:" + key + ":" + (i + 1);
+                Outgoing part = new Outgoing(c.name(), chat, Optional.empty(), Optional.empty(), parts.get(i),
+                        Optional.ofNullable(previous));
+                Outbox.record(h, part.draft(partKey), setup.clock().instant());
+                previous = partKey;
+            }
+        });
+        return "on " + c.name();
     }
 
     public List<Sensor> receivers() {
@@ -119,7 +150,8 @@ public final class Channels implements Conversations {
     private void keep(Channel c, Effect effect) {
         try {
             Outgoing out = Outgoing.read(effect.payload());
-            if (out.replyTo().isEmpty()) return; // a pairing message: no conversation yet, and no code in the journal
+            boolean started = effect.key().startsWith(c.name() + ":message:"); // message_user: a thread of its own
+            if (out.replyTo().isEmpty() && !started) return; // a pairing message: no code in the journal
             Trust trust = effect.taskId().flatMap(setup.tasks()::find).map(Task::trust).orElse(Trust.TRUSTED);
             chats.answered(out, trust, setup.clock().instant());
             setup.journal().append(setup.clock().instant(), "said on " + c.name() + " (chat " + out.chat() + "): "

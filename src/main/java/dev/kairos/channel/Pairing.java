@@ -50,6 +50,14 @@ public final class Pairing {
     }
 
     /** The same inside the caller's transaction. */
+    /** The user's own chat on {@code channel}: the first paired where they are alone with the bot, else the first. */
+    Optional<String> own(String channel) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT chat FROM paired_chats WHERE channel = :c
+                        ORDER BY (chat = user_id) DESC, paired_at LIMIT 1""")
+                .bind("c", channel).mapTo(String.class).findOne());
+    }
+
     static Optional<Paired> paired(Handle h, String channel, String chat) {
         return h.createQuery("SELECT * FROM paired_chats WHERE channel = :c AND chat = :chat")
                 .bind("c", channel).bind("chat", chat)

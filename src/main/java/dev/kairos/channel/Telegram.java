@@ -59,6 +59,12 @@ final class Telegram implements Channel {
                 ? Trust.TRUSTED : Trust.UNTRUSTED;
     }
 
+    /** The chat the user paired first where they are alone with the bot (their private chat), else any they paired. */
+    @Override
+    public Optional<String> startsIn(String key) {
+        return pairing.own(NAME);
+    }
+
     @Override
     public Sensor receiver() {
         return poller;

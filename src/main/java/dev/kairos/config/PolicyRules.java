@@ -17,7 +17,7 @@ public record PolicyRules(List<Rule> rules, Duration approvalTtl) {
     /** The tool names a rule may give (besides "*"): the contract names of the tools. */
     public static final List<String> TOOLS = List.of("read_file", "list_files", "search_files", "write_file",
             "edit_file", "run_command", "git", "remember", "memory_search", "memory_get", "schedule", "notify_user",
-            "reply");
+            "reply", "message_user");
 
     public static final Duration DEFAULT_APPROVAL_TTL = Duration.ofHours(24);
 

@@ -23,10 +23,11 @@ import java.util.concurrent.CompletionStage;
  * @param resultTokens the most tokens one result may hold; longer results keep their head and tail
  * @param workspace Kairos's home, whose control files no tool writes ({@link ProtectedPaths})
  * @param background takes over a command still running when the call has waited {@code commandTimeout}
+ * @param messageUser starts a thread with the user on their preferred channel ({@code message_user})
  */
 public record ToolContext(Path root, List<Path> writableRoots, boolean networkAllowed, Duration commandTimeout,
         int resultTokens, InstantSource clock, Remember remember, Schedule schedule, Notify notifyUser, Reply reply,
-        Recollection memory, Path workspace, Background background) {
+        Recollection memory, Path workspace, Background background, MessageUser messageUser) {
 
     public static final int DEFAULT_RESULT_TOKENS = 2_000;
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(10);
@@ -75,6 +76,12 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
         long takeOver(String command, Path cwd, CompletionStage<Result> end);
     }
 
+    /** Starts a thread with the user on their preferred channel; says where, or why it will wait. */
+    @FunctionalInterface
+    public interface MessageUser {
+        String message(String text);
+    }
+
     /** Answers on the channel the session came from. */
     @FunctionalInterface
     public interface Reply {
@@ -98,6 +105,7 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
     private static final Schedule NO_SCHEDULE = (text, at, every) -> unavailable("schedule");
     private static final Notify NO_NOTIFY = (title, text) -> unavailable("notify_user");
     private static final Reply NO_REPLY = text -> unavailable("reply");
+    private static final MessageUser NO_MESSAGE_USER = text -> unavailable("message_user");
     private static final Background NO_BACKGROUND = (command, cwd, end) -> unavailable("the background");
 
     /**
@@ -107,7 +115,7 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
      */
     public static ToolContext at(Path root, InstantSource clock) {
         return new ToolContext(root, List.of(root), false, DEFAULT_COMMAND_TIMEOUT, DEFAULT_RESULT_TOKENS, clock,
-                NO_REMEMBER, NO_SCHEDULE, NO_NOTIFY, NO_REPLY, NO_MEMORY, root, NO_BACKGROUND);
+                NO_REMEMBER, NO_SCHEDULE, NO_NOTIFY, NO_REPLY, NO_MEMORY, root, NO_BACKGROUND, NO_MESSAGE_USER);
     }
 
     /** The tools whose callback this context lacks: a turn does not offer them, since they could only fail. */
@@ -117,6 +125,7 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
         if (schedule == NO_SCHEDULE) out.add("schedule");
         if (notifyUser == NO_NOTIFY) out.add("notify_user");
         if (reply == NO_REPLY) out.add("reply");
+        if (messageUser == NO_MESSAGE_USER) out.add("message_user");
         if (memory == NO_MEMORY) out.addAll(List.of("memory_search", "memory_get"));
         return out;
     }
@@ -128,53 +137,58 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
 
     public ToolContext withBackground(Background b) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, notifyUser, reply, memory, workspace, b);
+                schedule, notifyUser, reply, memory, workspace, b, messageUser);
     }
 
     public ToolContext withWritableRoots(List<Path> roots) {
         return new ToolContext(root, roots, networkAllowed, commandTimeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply, memory, workspace, background);
+                notifyUser, reply, memory, workspace, background, messageUser);
     }
 
     /** Kairos's home: its control files are never written, whatever the writable roots. */
     public ToolContext withWorkspace(Path home) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, notifyUser, reply, memory, home, background);
+                schedule, notifyUser, reply, memory, home, background, messageUser);
     }
 
     public ToolContext withNetwork(boolean allowed) {
         return new ToolContext(root, writableRoots, allowed, commandTimeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply, memory, workspace, background);
+                notifyUser, reply, memory, workspace, background, messageUser);
     }
 
     public ToolContext withCommandTimeout(Duration timeout) {
         return new ToolContext(root, writableRoots, networkAllowed, timeout, resultTokens, clock, remember, schedule,
-                notifyUser, reply, memory, workspace, background);
+                notifyUser, reply, memory, workspace, background, messageUser);
     }
 
     public ToolContext withResultTokens(int tokens) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, tokens, clock, remember, schedule,
-                notifyUser, reply, memory, workspace, background);
+                notifyUser, reply, memory, workspace, background, messageUser);
     }
 
     public ToolContext withRemember(Remember r) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, r, schedule,
-                notifyUser, reply, memory, workspace, background);
+                notifyUser, reply, memory, workspace, background, messageUser);
     }
 
     public ToolContext withSchedule(Schedule s) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember, s,
-                notifyUser, reply, memory, workspace, background);
+                notifyUser, reply, memory, workspace, background, messageUser);
     }
 
     public ToolContext withNotifyUser(Notify n) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, n, reply, memory, workspace, background);
+                schedule, n, reply, memory, workspace, background, messageUser);
+    }
+
+    public ToolContext withMessageUser(MessageUser m) {
+        return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
+                schedule, notifyUser, reply, memory, workspace, background, m);
     }
 
     public ToolContext withReply(Reply r) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, notifyUser, r, memory, workspace, background);
+                schedule, notifyUser, r, memory, workspace, background, messageUser);
     }
 
     private static final Recollection NO_MEMORY = new Recollection() {
@@ -191,7 +205,7 @@ public record ToolContext(Path root, List<Path> writableRoots, boolean networkAl
 
     public ToolContext withMemory(Recollection m) {
         return new ToolContext(root, writableRoots, networkAllowed, commandTimeout, resultTokens, clock, remember,
-                schedule, notifyUser, reply, m, workspace, background);
+                schedule, notifyUser, reply, m, workspace, background, messageUser);
     }
 
     private static <T> T unavailable(String tool) {

@@ -35,7 +35,7 @@ public final class Tools {
         return new Tools(List.of(new ReadFile(), new ListFiles(), new SearchFiles(), new WriteFile(), new EditFile(),
                 new RunCommand(sandbox, runner), new GitTool(new Git(runner)), new Remember(), new MemorySearch(),
                 new MemoryGet(),
-                new ScheduleTool(), new NotifyUser(), new Reply()), sandbox);
+                new ScheduleTool(), new NotifyUser(), new Reply(), new MessageUser()), sandbox);
     }
 
     /** How these tools' run_command confines commands. */

@@ -32,7 +32,8 @@ class ToolsTest {
                 Map.entry("edit_file", Risk.WRITE), Map.entry("run_command", Risk.EXEC), Map.entry("git", Risk.WRITE),
                 Map.entry("remember", Risk.WRITE), Map.entry("memory_search", Risk.READ),
                 Map.entry("memory_get", Risk.READ), Map.entry("schedule", Risk.WRITE),
-                Map.entry("notify_user", Risk.SEND), Map.entry("reply", Risk.SEND)));
+                Map.entry("notify_user", Risk.SEND), Map.entry("reply", Risk.SEND),
+                Map.entry("message_user", Risk.SEND)));
         for (Tool t : tools.all()) {
             assertThat(t.inputSchema().path("type").asText()).as(t.name()).isEqualTo("object");
             assertThat(t.description()).as(t.name()).isNotBlank();
