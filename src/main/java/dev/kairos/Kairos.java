@@ -258,10 +258,28 @@ public final class Kairos implements AutoCloseable {
         return github;
     }
 
-    /** The thread a message task answers in: a channel's chat, else a GitHub issue or pull request. */
+    /**
+     * The thread a message task answers in: a channel's chat, else a GitHub issue or pull request. A thread the agent
+     * starts ({@code message_user}) goes to the user's preferred channel.
+     */
     private dev.kairos.agent.Conversations conversations() {
         GitHubThreads threads = new GitHubThreads(store.jdbi(), clock);
-        return (task, event, tokens) -> channels.of(task, event, tokens).or(() -> threads.of(task, event, tokens));
+        return new dev.kairos.agent.Conversations() {
+            @Override
+            public Optional<Conversation> of(Task task, dev.kairos.event.Event event, int tokens) {
+                return channels.of(task, event, tokens).or(() -> threads.of(task, event, tokens));
+            }
+
+            @Override
+            public String start(String text, String key) {
+                return channels.start(text, key);
+            }
+
+            @Override
+            public boolean canStart() {
+                return channels.canStart();
+            }
+        };
     }
 
     /** The test command a `kairos watch` (or kairos.yaml's watch) gives the folder {@code checkout}, if any. */
