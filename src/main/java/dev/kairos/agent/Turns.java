@@ -107,6 +107,10 @@ final class Turns {
                 });
         if (setup.conversations().canStart()) {
             tools = tools.withMessageUser(text -> {
+                if (setup.notifications().quietNow()) { // the delivery policy's quiet hours hold for messages too
+                    throw new IllegalStateException("the user's quiet hours hold now: nothing was sent; use "
+                            + "notify_user (it waits for the digest when they end) or write again later");
+                }
                 String where = setup.conversations().start(text, messageKey(scope, text, clock.instant()));
                 journal.append(clock.instant(), "wrote to the user (" + where + "): " + text, from,
                         taint.trust());

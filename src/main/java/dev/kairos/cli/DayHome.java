@@ -49,7 +49,9 @@ final class DayHome implements DayBench.Home {
         if (path != null) env.put("PATH", path);
         ProcessRunner probe = new ProcessRunner(ws.processesDir(), env);
         Sandbox sandbox = Sandbox.detect(env, probe);
+        // every tool a chat is offered here: message_user needs a channel, and the bench's workspace has none
         List<ToolSpec> tools = Tools.standard(probe, Sandbox.none()).all().stream()
+                .filter(t -> !t.name().equals("message_user"))
                 .map(t -> new ToolSpec(t.name(), t.description(), t.inputSchema())).toList();
         Kairos k = Kairos.open(ConfigReader.read(dir, env), env, clock, Kairos.Mode.ONE_BEAT, embedder);
         k.subscriptions().subscribe(GITHUB_REPO, Optional.empty(), clock.instant());

@@ -132,6 +132,11 @@ public final class Notifications {
         return Printable.of(Secrets.redact(text));
     }
 
+    /** Whether the user's quiet hours hold now: a message that is not urgent waits (or, unheld, is not sent). */
+    public boolean quietNow() {
+        return quiet(clock.instant());
+    }
+
     private boolean quiet(Instant now) {
         return rules.quietHours().map(q -> q.contains(now.atZone(zone).toLocalTime())).orElse(false);
     }

@@ -80,4 +80,22 @@ class MessageUserStartsAThreadByMailTest {
             }
         }
     }
+
+    @Test
+    void inQuietHoursNothingIsSentAndTheModelIsToldWhy() {
+        try (FakeModelServer model = FakeModelServer.start()) {
+            model.respondWith(r -> Conversation.lastToolResult(r).isPresent() ? Reply.text("done")
+                    : Reply.toolUse("message_user", Json.write(Map.of("text", "The nightly build is slow."))));
+            // 09:00 UTC lies inside these quiet hours
+            MailHome m = MailHome.at(home, model, mail, clock, "notify:\n  quietHours: \"08:00-10:00\"\n");
+            try (Kairos k = m.open()) {
+                k.tasks().add(Task.create("check", "Check the build", Trust.TRUSTED, null, clock.instant()));
+                k.heartbeat().beat();
+
+                assertThat(m.sentTo(MailHome.USER)).isEmpty();
+                assertThat(Conversation.lastToolResult(model.requests().getLast()).orElseThrow().content())
+                        .contains("quiet hours hold now: nothing was sent");
+            }
+        }
+    }
 }
