@@ -122,7 +122,7 @@ public final class Memory implements AutoCloseable {
     private List<Packer.Candidate> candidates(String query, LocalDate today, Ranking ranking, int depth,
             boolean defaultContext) {
         Query q = Query.parse(query, today);
-        Retrieval.Ranked ranked = retrieval.rank(q, ranking, today, depth);
+        Retrieval.Ranked ranked = retrieval.rank(q, ranking, today, depth, !defaultContext);
         Map<Long, MemoryIndex.Row> rows = new HashMap<>(ranked.rows());
         rows.putAll(index.rows(ranked.scored().stream().map(Retrieval.Scored::id).filter(id -> !rows.containsKey(id))
                 .toList()));
