@@ -166,6 +166,8 @@ public final class Memory implements AutoCloseable {
                 String sep = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
                 Files.writeString(file, sep + heading + "- " + clean + " (" + day + "; " + prov + ")\n",
                         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                MemoryHistory.commit(dir, topic.fileName(), "Remembered in " + topic.fileName() + " (" + prov + ")",
+                        at, zone);
             }
             indexer.loadVectors();
             indexer.update();
