@@ -25,7 +25,8 @@ final class MemoryHistory {
     private MemoryHistory() {}
 
     /**
-     * Commits {@code path} (relative to {@code memoryDir}) as it is now, and nothing else. When the repository is
+     * Stages {@code path} (relative to {@code memoryDir}) as it is now and commits; anything else staged by hand goes
+     * along (JGit's commit of one path alone walks the whole working tree, at every line). When the repository is
      * busy (another writer holds its lock) the file stays as written, uncommitted: the next commit of that file takes
      * it along, and a dream commits whatever it finds uncommitted before it starts.
      */
@@ -34,7 +35,7 @@ final class MemoryHistory {
         try (Git git = Git.open(memoryDir.toFile())) {
             git.add().addFilepattern(path).call();
             PersonIdent kairos = new PersonIdent("Kairos", "kairos@localhost", at, zone);
-            git.commit().setOnly(path).setMessage(message).setAuthor(kairos).setCommitter(kairos).setSign(false)
+            git.commit().setMessage(message).setAuthor(kairos).setCommitter(kairos).setSign(false)
                     .setNoVerify(true).call();
         } catch (IOException | GitAPIException | JGitInternalException e) {
             log.warn("memory commit left for later path={} reason={}", path, e.getMessage());
