@@ -112,7 +112,7 @@ public final class Dream {
 
     /** The small model's rewrites, if one may be used now; a dry run spends nothing, so it has none. */
     private Rewrites rewrites(boolean dryRun) {
-        if (dryRun) return Rewrites.none();
+        if (dryRun || s.config().maxTokens() <= 0) return Rewrites.none();
         Optional<ModelClient> model;
         try {
             model = s.smallModel().get();

@@ -229,40 +229,8 @@ final class MemoryIndex {
         return out;
     }
 
-    /**
-     * The notes next to each given note in the conversation, keyed by the given id: the notes naming the journal
-     * lines just before and after the lines it names. A note's own file holds one speaker's notes; the journal,
-     * archived or not, holds the turns in the order they were said.
-     */
-    Map<Long, List<Long>> conversationNeighbours(Collection<Long> ids) {
-        Map<Long, List<Long>> out = new HashMap<>();
-        Map<Long, List<Long>> linesOf = pairs("""
-                SELECT s.item_id, l.item_id FROM memory_sources s
-                JOIN memory_sources l ON l.source = s.source AND l.is_line = 1
-                WHERE s.is_line = 0 AND s.item_id IN (SELECT value FROM json_each(?))""", ids);
-        if (linesOf.isEmpty()) return out;
-        Map<Long, List<Long>> around = neighbours(linesOf.values().stream().flatMap(List::stream).distinct().toList());
-        Map<Long, List<Long>> notesOf = pairs("""
-                SELECT l.item_id, s.item_id FROM memory_sources l
-                JOIN memory_sources s ON s.source = l.source AND s.is_line = 0
-                WHERE l.is_line = 1 AND l.item_id IN (SELECT value FROM json_each(?))""",
-                around.values().stream().flatMap(List::stream).distinct().toList());
-        linesOf.forEach((note, lines) -> {
-            List<Long> beside = new ArrayList<>();
-            for (long line : lines) {
-                for (long next : around.getOrDefault(line, List.of())) {
-                    for (long other : notesOf.getOrDefault(next, List.of())) {
-                        if (other != note && !beside.contains(other)) beside.add(other);
-                    }
-                }
-            }
-            if (!beside.isEmpty()) out.put(note, beside);
-        });
-        return out;
-    }
-
     /** (key, value) id pairs of a query over a JSON array of ids, grouped by key. */
-    private Map<Long, List<Long>> pairs(String sql, Collection<Long> ids) {
+    Map<Long, List<Long>> pairs(String sql, Collection<Long> ids) {
         Map<Long, List<Long>> out = new HashMap<>();
         if (ids.isEmpty()) return out;
         use(h -> h.createQuery(sql).bind(0, jsonArray(ids))

@@ -134,7 +134,7 @@ final class Retrieval {
                 .toList();
         List<Long> ids = top.stream().map(Map.Entry::getKey).toList();
         Map<Long, List<Long>> neighbours = new HashMap<>(index.neighbours(ids));
-        index.conversationNeighbours(ids).forEach((id, more) -> neighbours.merge(id, more, (a, b) -> {
+        Sources.conversationNeighbours(index, ids).forEach((id, more) -> neighbours.merge(id, more, (a, b) -> {
             List<Long> all = new ArrayList<>(a);
             b.stream().filter(n -> !all.contains(n)).forEach(all::add);
             return all;
