@@ -144,7 +144,7 @@ public final class Kairos implements AutoCloseable {
         this.policy = new Policy(config.policy());
         this.memory = new Memory(ws.memoryDir(), store.jdbi(), config.zone(), embedder);
         this.dream = new Dream(new Dream.Setup(ws.memoryDir(), ws.home().resolve("dream.lock"), store.jdbi(), embedder,
-                config.dream(), config.zone(), clock, memory::refresh));
+                config.dream(), config.zone(), clock, memory::refresh, this::dreamModel));
         this.watches = new Watches(store.jdbi());
         this.subscriptions = new Subscriptions(store.jdbi(), config.github().repos());
         this.githubEvents = new Normaliser(subscriptions::followed, config.github().owners(), clock);
@@ -393,11 +393,28 @@ public final class Kairos implements AutoCloseable {
         DreamReport r = onlyIfDue ? dream.runIfDue() : dream.run(dryRun);
         if (r.outcome() != DreamReport.Outcome.NOT_DUE && r.outcome() != DreamReport.Outcome.BUSY
                 && r.outcome() != DreamReport.Outcome.DRY_RUN) {
+            Optional<ModelSpec> small = r.tokens() == 0 ? Optional.empty()
+                    : config.models().small().map(ModelSpec::parse);
+            dev.kairos.model.Usage u = r.usage();
             ledger.record(new Ledger.Call(r.at(), r.at().atZone(config.zone()).toLocalDate(), null, "dream",
-                    r.tokens() == 0 ? "none" : config.models().small().or(config.models()::main).orElse("none"),
-                    r.tokens(), 0, 0, 0, 0));
+                    small.map(ModelSpec::toString).orElse("none"), u.inputTokens(), u.outputTokens(),
+                    u.cacheWriteTokens(), u.cacheReadTokens(),
+                    small.map(spec -> prices().of(spec).cost(u).doubleValue()).orElse(0.0)));
         }
         return r;
+    }
+
+    /** The small model for a dream (`model.small`), unless none is set or today's budget is spent. */
+    private Optional<ModelClient> dreamModel() {
+        if (config.models().small().isEmpty()) return Optional.empty();
+        LocalDate today = clock.instant().atZone(config.zone()).toLocalDate();
+        Optional<String> over = ledger.overBudget(today, config.budget());
+        if (over.isPresent()) {
+            org.slf4j.LoggerFactory.getLogger(Kairos.class).info("dream without the small model: {}", over.get());
+            return Optional.empty();
+        }
+        return Optional.of(ModelClients.create(ModelSpec.parse(config.models().small().get()), env,
+                config.models().timeout()));
     }
 
     public Dream.Undo undoDream() {

@@ -26,7 +26,8 @@ final class DreamCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--json", description = "Print {outcome, reason, itemsBefore, itemsAfter, bytesBefore, "
-            + "bytesAfter, merged, pruned, archived, turnedPast, dropped, topics, tokens, commit, changed, diff}.")
+            + "bytesAfter, merged, pruned, archived, turnedPast, dropped, topics, tokens, rewritten, commit, changed, "
+            + "diff}.")
     boolean json;
 
     @Override
@@ -49,6 +50,7 @@ final class DreamCommand implements Callable<Integer> {
                 out.put("dropped", r.dropped());
                 out.put("topics", r.topics());
                 out.put("tokens", r.tokens());
+                out.put("rewritten", r.rewritten());
                 out.put("commit", r.commit());
                 out.put("changed", r.changed());
                 out.put("diff", r.diff());

@@ -1,6 +1,7 @@
 package dev.kairos.dream;
 
 import dev.kairos.memory.Embedder;
+import dev.kairos.model.Usage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +13,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The deterministic consolidation, no model: per topic, small talk left out, near-duplicates folded into their
- * most complete sentence (kept verbatim, provenance joined), replaced facts kept as past, then the topic rendered
- * oldest first under its cap; what passes the cap goes to archive/topics/.
+ * The consolidation: per topic, small talk left out, near-duplicates folded into their most complete sentence (kept
+ * verbatim, provenance joined), with a small model clusters of related new notes rewritten ({@link Rewrites}),
+ * replaced facts kept as past, then the topic rendered oldest first under its cap; what passes the cap goes to
+ * archive/topics/. Without a model, or past its token cap, it is deterministic and costs nothing.
  */
 final class Consolidation {
     /**
@@ -31,12 +33,18 @@ final class Consolidation {
             + "that it's me i'm am well all the and same welcome care take have fun totally absolutely agreed").split(" "));
 
     record Result(Map<String, List<Note>> topics, Map<String, List<Note>> overflow, int merged, int pruned,
-            int turnedPast) {}
+            int turnedPast, Usage usage, int rewritten) {}
 
     private final Clusters clusters;
+    private final Rewrites rewrites;
 
     Consolidation(Embedder embedder) {
+        this(embedder, Rewrites.none());
+    }
+
+    Consolidation(Embedder embedder, Rewrites rewrites) {
         this.clusters = new Clusters(embedder);
+        this.rewrites = rewrites;
     }
 
     Result run(Gathered in) {
@@ -56,7 +64,8 @@ final class Consolidation {
             }
             Clusters.Folded folded = clusters.fold(notes);
             merged += folded.merged();
-            List<Note> kept = new ArrayList<>(folded.notes());
+            List<Note> kept = new ArrayList<>(rewrites.rewrite(in.titles().getOrDefault(t.getKey(), t.getKey()),
+                    folded.notes()));
             kept.sort(Comparator.comparing(Note::date));
             past += Contradictions.resolve(kept);
             List<Note> spilled = new ArrayList<>();
@@ -68,7 +77,7 @@ final class Consolidation {
             if (!kept.isEmpty()) topics.put(t.getKey(), kept);
             if (!spilled.isEmpty()) overflow.put(t.getKey(), spilled);
         }
-        return new Result(topics, overflow, merged, pruned, past);
+        return new Result(topics, overflow, merged, pruned, past, rewrites.spent(), rewrites.rewritten());
     }
 
     /** "Good to see you!", "Thanks so much!": every word small talk (a line with a number or a name is not). */

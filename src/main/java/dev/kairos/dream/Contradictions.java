@@ -8,25 +8,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Facts that one value at a time can hold (where someone lives, where they work), read without a model. Within a
- * topic the newest wins; an older one with another value is kept as past: "Until 2026-11-20: lives in Paris".
+ * Facts that one value at a time can hold, read without a model: where someone lives ("lives in", "moved to", "is
+ * based in"), where they work ("works at", "joined", "got a job at"), and a possession that changed ("my manager is
+ * now Priya" after "my manager is Alice"). Within a topic the newest wins; an older one with another value is kept
+ * as past: "Until 2026-11-20: lives in Paris". A value is a name or a number ("my dog is cute" states no fact a
+ * later "my dog is now 3" replaces).
  */
 final class Contradictions {
-    /** A kind of fact and how a sentence states it; group 1 is the value. */
+    private static final String NAME = "((?:[A-Z][\\p{L}'-]+)(?:\\s+[A-Z][\\p{L}'-]+)*)";
+    private static final String WHO = "(?:^|\\b(?:I|I'm|I am|[Ww]e|[Ww]e're|[Ss]he|[Hh]e|[Tt]hey|[Uu]ser|[A-Z]\\w+)"
+            + "(?:'ve|'s|\\s+have|\\s+has|\\s+is|\\s+are)?\\s+(?:just\\s+|recently\\s+|now\\s+|finally\\s+)*)";
+
+    /** A kind of fact and how a sentence states it: group 1 is the value, or the subject then the value. */
     private enum Kind {
-        HOME("(?:live[sd]?|living|moved|relocated|moving)\\s+(?:back\\s+)?(?:in|to)"),
-        WORK("(?:works?|working|started(?:\\s+working)?|joined|employed)\\s+(?:at|for)?");
+        HOME(WHO + "(?i:live[sd]?|living|moved|relocated|moving|based)\\s+(?:back\\s+)?(?i:in|to)\\s+" + NAME),
+        WORK(WHO + "(?i:works?|working|started(?:\\s+working)?|joined|employed|got\\s+a\\s+job|hired)"
+                + "\\s+(?:(?i:at|for|with|by)\\s+)?" + NAME),
+        /** "my manager is now Priya": keyed by what is possessed. */
+        STATE("\\b((?i:my|our|his|her|their)\\s+[a-z][a-z'-]*(?:\\s+[a-z][a-z'-]*)?)\\s+(?:is|are)\\s+"
+                + "(?:now\\s+)?(" + NAME.substring(1, NAME.length() - 1) + "|\\d[\\w:./-]*)");
 
         final Pattern pattern;
 
-        Kind(String verb) {
-            this.pattern = Pattern.compile("(?:^|\\b(?:I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey|[Uu]ser|[A-Z]\\w+)(?:'ve|\\s+have|\\s+has)?"
-                    + "\\s+(?:just\\s+|recently\\s+|now\\s+|finally\\s+)*)(?i:" + verb + ")\\s+"
-                    + "((?:[A-Z][\\p{L}'-]+)(?:\\s+[A-Z][\\p{L}'-]+)*)");
+        Kind(String pattern) {
+            this.pattern = Pattern.compile(pattern);
+        }
+
+        boolean keyed() {
+            return this == STATE;
         }
     }
 
-    private record Fact(int index, Kind kind, String value) {}
+    /** {@code key}: what the value is of ("my manager"), or "" for a kind with one value per topic. */
+    private record Fact(int index, Kind kind, String key, String value) {}
 
     private Contradictions() {}
 
@@ -37,13 +51,14 @@ final class Contradictions {
             Note n = notes.get(i);
             if (n.past()) continue;
             for (Kind k : Kind.values()) {
-                int at = i;
-                statement(Replies.said(n.text()), k).ifPresent(v -> facts.add(new Fact(at, k, v)));
+                statement(i, Replies.said(n.text()), k).ifPresent(facts::add);
             }
         }
         int turned = 0;
-        for (Kind k : Kind.values()) {
-            List<Fact> of = facts.stream().filter(f -> f.kind() == k)
+        java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+        facts.forEach(f -> kinds.add(f.kind() + "\u0000" + f.key()));
+        for (String k : kinds) {
+            List<Fact> of = facts.stream().filter(f -> k.equals(f.kind() + "\u0000" + f.key()))
                     .sorted(java.util.Comparator.comparing((Fact f) -> notes.get(f.index()).date())
                             .thenComparingInt(Fact::index))
                     .toList();
@@ -60,9 +75,12 @@ final class Contradictions {
         return turned;
     }
 
-    private static Optional<String> statement(String text, Kind kind) {
+    private static Optional<Fact> statement(int index, String text, Kind kind) {
         String body = text.replaceFirst("^\\p{L}{1,20}:\\s+", "");
         Matcher m = kind.pattern.matcher(body);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        if (!m.find()) return Optional.empty();
+        if (!kind.keyed()) return Optional.of(new Fact(index, kind, "", m.group(1)));
+        String key = m.group(1).toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        return Optional.of(new Fact(index, kind, key, m.group(2)));
     }
 }

@@ -4,6 +4,7 @@ import dev.kairos.config.Config;
 import dev.kairos.memory.Embedder;
 import dev.kairos.memory.MemoryItem;
 import dev.kairos.memory.MemoryText;
+import dev.kairos.model.ModelClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -30,9 +32,19 @@ public final class Dream {
     /** A dream that would lose more than this share of the topics' items is refused. */
     static final double MAX_DROP = 0.25;
 
-    /** Where memory lives and what a dream needs; {@code afterChange} runs once memory/ changed (reindex). */
+    /**
+     * Where memory lives and what a dream needs; {@code afterChange} runs once memory/ changed (reindex);
+     * {@code smallModel}, asked at each dream, the model that rewrites clusters of notes, if any may be used now.
+     */
     public record Setup(Path memoryDir, Path lockFile, Jdbi jdbi, Embedder embedder, Config.Dream config, ZoneId zone,
-            InstantSource clock, Runnable afterChange) {}
+            InstantSource clock, Runnable afterChange, Supplier<Optional<ModelClient>> smallModel) {
+
+        /** Without a model: every dream deterministic. */
+        public Setup(Path memoryDir, Path lockFile, Jdbi jdbi, Embedder embedder, Config.Dream config, ZoneId zone,
+                InstantSource clock, Runnable afterChange) {
+            this(memoryDir, lockFile, jdbi, embedder, config, zone, clock, afterChange, Optional::empty);
+        }
+    }
 
     /** Whether the gates are open, and which one is closed if not. */
     public record Gate(boolean open, String reason) {}
@@ -84,7 +96,7 @@ public final class Dream {
             LocalDate since = repo.lastDream().map(c -> c.getAuthorIdent().getWhenAsInstant().atZone(s.zone())
                     .toLocalDate()).orElse(null);
             Night night = Night.plan(s.memoryDir(), since, today, s.config().retentionDays(),
-                    new Consolidation(s.embedder()));
+                    new Consolidation(s.embedder(), rewrites(dryRun)));
             DreamReport report = night.report(now);
             Optional<String> refusal = night.refusal(MAX_DROP);
             if (refusal.isPresent()) return recorded(report.with(DreamReport.Outcome.REFUSED, refusal.get(), null));
@@ -96,6 +108,19 @@ public final class Dream {
         } finally {
             lock.release();
         }
+    }
+
+    /** The small model's rewrites, if one may be used now; a dry run spends nothing, so it has none. */
+    private Rewrites rewrites(boolean dryRun) {
+        if (dryRun || s.config().maxTokens() <= 0) return Rewrites.none();
+        Optional<ModelClient> model;
+        try {
+            model = s.smallModel().get();
+        } catch (RuntimeException e) {
+            log.warn("dream without the small model: {}", e.getMessage());
+            model = Optional.empty();
+        }
+        return model.map(m -> Rewrites.with(m, s.embedder(), s.config().maxTokens())).orElseGet(Rewrites::none);
     }
 
     private DreamReport write(MemoryRepo repo, Night night, DreamReport report) throws IOException {

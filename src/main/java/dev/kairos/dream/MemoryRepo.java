@@ -16,8 +16,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * memory/'s own git history, through JGit: every dream is one commit, and a dream's changes are undone by a revert.
- * Whatever the user or the agent wrote since the last commit is committed first, apart, so a dream's commit holds
- * the dream and nothing else.
+ * Kairos commits its own writes as it makes them (the journal, facts remembered); whatever is still uncommitted when
+ * a dream starts (a hand edit, a write that found the repository busy) is committed first, apart, so a dream's
+ * commit holds the dream and nothing else.
  */
 final class MemoryRepo implements AutoCloseable {
     static final String DREAM = "Dream ";

@@ -55,8 +55,8 @@ record Night(Plan plan, Gathered gathered, Consolidation.Result result, int arch
         Plan p = plan;
         return new DreamReport(DreamReport.Outcome.DRY_RUN, "", at, Dream.items(p.before()), Dream.items(p.after()),
                 Plan.bytes(p.before()), Plan.bytes(p.after()), result.merged(), result.pruned(), archived,
-                result.turnedPast(), dropped().size(), List.copyOf(result.topics().keySet()), 0, null, p.changed(),
-                p.diff());
+                result.turnedPast(), dropped().size(), List.copyOf(result.topics().keySet()), result.usage(),
+                result.rewritten(), null, p.changed(), p.diff());
     }
 
     /** Why this dream must not be written: too much of the topics lost, or a pinned item changed. */

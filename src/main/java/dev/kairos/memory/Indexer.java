@@ -90,7 +90,7 @@ final class Indexer {
         changes.removed().forEach(vectors::remove);
         vectors.reserve(changes.added().size());
         changes.added().forEach((id, blob) -> {
-            if (blob != null) vectors.put(id, blob);
+            if (blob != null) vectors.put(id, blob, changes.inArchive().contains(id));
         });
         index.meta(EMBEDDER_KEY, embedder.id());
         log.info("memory refreshed files={} removed={} items+={} items-={}", pending.size(), removed.size(),

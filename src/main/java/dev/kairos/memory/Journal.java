@@ -18,7 +18,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * The day, append-only: {@code memory/journal/YYYY-MM-DD.md}, one timestamped bullet per thing observed or done,
  * each ending in its provenance in parentheses. Appending the same provenance twice on a day writes it once, so a
- * beat replayed after a crash does not duplicate its lines.
+ * beat replayed after a crash does not duplicate its lines. Each line written is a commit of memory/'s history.
  *
  * <p>Someone else's text keeps its trust in the file: its provenance ends in {@value #UNTRUSTED_MARK}
  * ("(event 12, github.issue_comment, untrusted)"), so the index, rebuilt from the files, fences it again. The
@@ -64,6 +64,8 @@ public final class Journal {
                 line = "# " + local.toLocalDate() + "\n\n" + line;
             }
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            MemoryHistory.commit(dir.getParent(), "journal/" + file.getFileName(), "Journal " + local.toLocalDate()
+                    + " " + TIME.format(local) + " " + tag, at, zone);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the journal " + file + ": " + e.getMessage(), e);

@@ -122,7 +122,7 @@ public final class Memory implements AutoCloseable {
     private List<Packer.Candidate> candidates(String query, LocalDate today, Ranking ranking, int depth,
             boolean defaultContext) {
         Query q = Query.parse(query, today);
-        Retrieval.Ranked ranked = retrieval.rank(q, ranking, today, depth);
+        Retrieval.Ranked ranked = retrieval.rank(q, ranking, today, depth, !defaultContext);
         Map<Long, MemoryIndex.Row> rows = new HashMap<>(ranked.rows());
         rows.putAll(index.rows(ranked.scored().stream().map(Retrieval.Scored::id).filter(id -> !rows.containsKey(id))
                 .toList()));
@@ -166,6 +166,8 @@ public final class Memory implements AutoCloseable {
                 String sep = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
                 Files.writeString(file, sep + heading + "- " + clean + " (" + day + "; " + prov + ")\n",
                         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                MemoryHistory.commit(dir, topic.fileName(), "Remembered in " + topic.fileName() + " (" + prov + ")",
+                        at, zone);
             }
             indexer.loadVectors();
             indexer.update();

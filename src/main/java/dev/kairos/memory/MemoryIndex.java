@@ -89,7 +89,7 @@ final class MemoryIndex {
     synchronized Changes apply(List<Replacement> replacements, Collection<String> removedPaths) {
         items = -1;
         return inTransaction(h -> {
-            Changes changes = new Changes(new ArrayList<>(), new HashMap<>());
+            Changes changes = new Changes(new ArrayList<>(), new HashMap<>(), new java.util.HashSet<>());
             List<String> gone = new ArrayList<>(removedPaths);
             replacements.forEach(r -> gone.add(r.path()));
             for (String path : gone) {
@@ -103,7 +103,8 @@ final class MemoryIndex {
         });
     }
 
-    record Changes(List<Long> removed, Map<Long, byte[]> added) {}
+    /** {@code inArchive}: those of the added ids that live in archive/. */
+    record Changes(List<Long> removed, Map<Long, byte[]> added, java.util.Set<Long> inArchive) {}
 
     private static void insert(Handle h, Replacement r, Changes changes) {
         for (int i = 0; i < r.entries().size(); i++) {
@@ -116,6 +117,12 @@ final class MemoryIndex {
                     .bind(8, e.trust().name())
                     .mapTo(Long.class).one();
             changes.added().put(id, r.vectors().get(i));
+            if (archived(e.path())) changes.inArchive().add(id);
+            boolean line = Sources.isLine(e.path());
+            for (String source : Sources.of(e.path(), e.provenance())) {
+                h.execute("INSERT INTO memory_sources (item_id, source, is_line) VALUES (?, ?, ?)", id, source,
+                        line ? 1 : 0);
+            }
         }
         h.execute("INSERT INTO memory_files (path, size, mtime, hash) VALUES (?, ?, ?, ?)",
                 r.path(), r.stamp().size(), r.stamp().mtime(), r.stamp().hash());
@@ -133,15 +140,26 @@ final class MemoryIndex {
 
     /**
      * Item ids ranked by BM25 for an FTS5 MATCH expression, best first (ties by id). Only the newest {@code window}
-     * matches are scored, which bounds the cost: FTS5 scores every match it is given, sorted or not.
+     * matches are scored, which bounds the cost: FTS5 scores every match it is given, sorted or not. Without
+     * {@code withArchive}, items in archive/ are not matched at all: the archive grows without end, and its items
+     * would take the places of the default context's own in the ranking.
      */
-    List<Long> words(String match, int window, int limit) {
+    List<Long> words(String match, int window, int limit, boolean withArchive) {
         if (match.isEmpty()) return List.of();
-        return with(h -> h.createQuery("""
-                        SELECT rowid FROM (SELECT rowid, bm25(memory_fts) AS score FROM memory_fts
-                                           WHERE memory_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
-                        ORDER BY score, rowid LIMIT ?""")
-                .bind(0, match).bind(1, window).bind(2, limit).mapTo(Long.class).list());
+        String sql = withArchive ? """
+                SELECT rowid FROM (SELECT rowid, bm25(memory_fts) AS score FROM memory_fts
+                                   WHERE memory_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+                ORDER BY score, rowid LIMIT ?""" : """
+                SELECT rowid FROM (SELECT memory_fts.rowid AS rowid, bm25(memory_fts) AS score FROM memory_fts
+                                   JOIN memory_items i ON i.id = memory_fts.rowid
+                                   WHERE memory_fts MATCH ? AND i.path NOT LIKE 'archive/%'
+                                   ORDER BY memory_fts.rowid DESC LIMIT ?)
+                ORDER BY score, rowid LIMIT ?""";
+        return with(h -> h.createQuery(sql).bind(0, match).bind(1, window).bind(2, limit).mapTo(Long.class).list());
+    }
+
+    static boolean archived(String path) {
+        return path.startsWith(MemoryFiles.ARCHIVE);
     }
 
     /**
@@ -162,10 +180,11 @@ final class MemoryIndex {
         });
     }
 
-    /** Item ids newest first: by day, then by place in the files. */
-    List<Long> recent(int limit) {
-        return with(h -> h.createQuery(
-                        "SELECT id FROM memory_items ORDER BY day DESC, path DESC, line DESC LIMIT ?")
+    /** Item ids newest first: by day, then by place in the files; archive/ left out unless {@code withArchive}. */
+    List<Long> recent(int limit, boolean withArchive) {
+        return with(h -> h.createQuery("SELECT id FROM memory_items"
+                        + (withArchive ? "" : " WHERE path NOT LIKE 'archive/%'")
+                        + " ORDER BY day DESC, path DESC, line DESC LIMIT ?")
                 .bind(0, limit).mapTo(Long.class).list());
     }
 
@@ -210,11 +229,30 @@ final class MemoryIndex {
         return out;
     }
 
+    /** (key, value) id pairs of a query over a JSON array of ids, grouped by key. */
+    Map<Long, List<Long>> pairs(String sql, Collection<Long> ids) {
+        Map<Long, List<Long>> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        use(h -> h.createQuery(sql).bind(0, jsonArray(ids))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+        return out;
+    }
+
+    /** A stored vector, and whether its item lives in archive/. */
+    @FunctionalInterface
+    interface VectorSink {
+        void accept(long id, byte[] vector, boolean inArchive);
+    }
+
     /** Calls back with every stored vector, for loading the in-memory index. */
-    void forEachVector(java.util.function.BiConsumer<Long, byte[]> consumer) {
-        use(h -> h.createQuery("SELECT id, vector FROM memory_items WHERE vector IS NOT NULL")
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getBytes(2)))
-                .forEach(e -> consumer.accept(e.getKey(), e.getValue())));
+    void forEachVector(VectorSink sink) {
+        use(h -> h.createQuery("SELECT id, vector, path FROM memory_items WHERE vector IS NOT NULL")
+                .map((rs, ctx) -> {
+                    sink.accept(rs.getLong(1), rs.getBytes(2), archived(rs.getString(3)));
+                    return Boolean.TRUE;
+                })
+                .forEach(done -> {}));
     }
 
     synchronized int count() {

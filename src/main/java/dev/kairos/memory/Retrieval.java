@@ -73,25 +73,29 @@ final class Retrieval {
         this.embedder = embedder;
     }
 
-    /** Ranked candidates, best first: up to {@code depth} from each ranker. */
-    Ranked rank(Query query, Ranking ranking, LocalDate today, int depth) {
+    /**
+     * Ranked candidates, best first: up to {@code depth} from each ranker. Without {@code withArchive} (a turn's
+     * context), items in archive/ take no part: they are ranked for a search on request only.
+     */
+    Ranked rank(Query query, Ranking ranking, LocalDate today, int depth, boolean withArchive) {
         return switch (ranking) {
-            case WORDS -> Ranked.of(byRank(words.rank(query.words(), depth)));
-            case MEANING -> Ranked.of(meaning(query, depth));
-            case RECENT -> Ranked.of(byRank(index.recent(depth)));
-            case HYBRID -> hybrid(query, today, depth);
+            case WORDS -> Ranked.of(byRank(words.rank(query.words(), depth, withArchive)));
+            case MEANING -> Ranked.of(meaning(query, depth, withArchive));
+            case RECENT -> Ranked.of(byRank(index.recent(depth, withArchive)));
+            case HYBRID -> hybrid(query, today, depth, withArchive);
         };
     }
 
-    private Ranked hybrid(Query query, LocalDate today, int depth) {
+    private Ranked hybrid(Query query, LocalDate today, int depth, boolean withArchive) {
         if (query.smallTalk()) {
-            List<Scored> close = meaning(query, depth).stream().filter(s -> s.score() >= SMALL_TALK_FLOOR).toList();
+            List<Scored> close = meaning(query, depth, withArchive).stream()
+                    .filter(s -> s.score() >= SMALL_TALK_FLOOR).toList();
             return Ranked.of(close);
         }
         Map<Long, Double> fused = new HashMap<>();
-        List<Long> byWords = words.rank(query.words(), depth);
+        List<Long> byWords = words.rank(query.words(), depth, withArchive);
         for (int r = 0; r < byWords.size(); r++) fused.merge(byWords.get(r), 1 / (K + r + 1), Double::sum);
-        List<Scored> meaning = meaning(query, depth);
+        List<Scored> meaning = meaning(query, depth, withArchive);
         for (int r = 0; r < meaning.size() && meaning.get(r).score() >= MEANING_FLOOR; r++) {
             fused.merge(meaning.get(r).id(), 1 / (K + r + 1), Double::sum);
         }
@@ -118,14 +122,23 @@ final class Retrieval {
 
     /**
      * An item next to a strong match gains part of its score: in a conversation the answer is often the turn after
-     * the one that shares the question's words ("How long have you been married?" / "Five years already!").
+     * the one that shares the question's words ("How long have you been married?" / "Five years already!"). Next to
+     * means in the same file, line before or after; and for a note, also the notes of the turns said just before and
+     * after its own (the dream files each speaker apart, and the journal, archived or not, keeps the order). Without
+     * the second, a dreamt memory packed 0.034 less of the evidence than a journal-only one (LoCoMo conv-30, day 19).
      */
     private void spreadToNeighbours(Map<Long, Double> fused) {
         List<Map.Entry<Long, Double>> top = fused.entrySet().stream()
                 .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
                 .limit(SPREAD_FROM)
                 .toList();
-        Map<Long, List<Long>> neighbours = index.neighbours(top.stream().map(Map.Entry::getKey).toList());
+        List<Long> ids = top.stream().map(Map.Entry::getKey).toList();
+        Map<Long, List<Long>> neighbours = new HashMap<>(index.neighbours(ids));
+        Sources.conversationNeighbours(index, ids).forEach((id, more) -> neighbours.merge(id, more, (a, b) -> {
+            List<Long> all = new ArrayList<>(a);
+            b.stream().filter(n -> !all.contains(n)).forEach(all::add);
+            return all;
+        }));
         Map<Long, Double> spread = new HashMap<>();
         for (Map.Entry<Long, Double> e : top) {
             for (long n : neighbours.getOrDefault(e.getKey(), List.of())) {
@@ -135,11 +148,11 @@ final class Retrieval {
         spread.forEach((id, s) -> fused.merge(id, s, Double::sum));
     }
 
-    private List<Scored> meaning(Query query, int depth) {
+    private List<Scored> meaning(Query query, int depth, boolean withArchive) {
         if (vectors.size() == 0 || query.text().isBlank()) return List.of();
         float[] q = embedder.embed(List.of(query.text())).get(0);
         List<Scored> out = new ArrayList<>();
-        for (VectorIndex.Hit hit : vectors.nearest(q, depth)) out.add(new Scored(hit.id(), hit.score()));
+        for (VectorIndex.Hit hit : vectors.nearest(q, depth, withArchive)) out.add(new Scored(hit.id(), hit.score()));
         return out;
     }
 

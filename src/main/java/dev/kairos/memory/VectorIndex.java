@@ -17,6 +17,8 @@ final class VectorIndex {
     private byte[] data = new byte[0];
     private float[] scales = new float[0];
     private long[] ids = new long[0];
+    /** Whether the item in a slot lives in archive/: out of every default context, so out of its rankings. */
+    private boolean[] archived = new boolean[0];
     private int size;
     private final Map<Long, Integer> slots = new HashMap<>();
 
@@ -30,10 +32,14 @@ final class VectorIndex {
 
     /** Bytes held by the vectors, their scales, ids and slot map (an estimate for the map). */
     long bytes() {
-        return (long) data.length + scales.length * 4L + ids.length * 8L + slots.size() * 64L;
+        return (long) data.length + scales.length * 4L + ids.length * 8L + archived.length + slots.size() * 64L;
     }
 
     void put(long id, byte[] blob) {
+        put(id, blob, false);
+    }
+
+    void put(long id, byte[] blob, boolean inArchive) {
         if (dims == 0) dims = blob.length - 4;
         if (blob.length - 4 != dims) {
             throw new IllegalStateException("vector of " + (blob.length - 4) + " dimensions in an index of " + dims);
@@ -45,6 +51,7 @@ final class VectorIndex {
         scales[s] = b.getFloat();
         b.get(data, s * dims, dims);
         ids[s] = id;
+        archived[s] = inArchive;
         slots.put(id, s);
     }
 
@@ -56,6 +63,7 @@ final class VectorIndex {
             System.arraycopy(data, last * dims, data, slot * dims, dims);
             scales[slot] = scales[last];
             ids[slot] = ids[last];
+            archived[slot] = archived[last];
             slots.put(ids[slot], slot);
         }
     }
@@ -80,8 +88,13 @@ final class VectorIndex {
         return dot * (double) scales[a] * scales[b];
     }
 
-    /** The {@code k} items nearest to {@code query} (unit length), best first. */
+    /** The {@code k} items nearest to {@code query} (unit length), best first, archive/ included. */
     Hit[] nearest(float[] query, int k) {
+        return nearest(query, k, true);
+    }
+
+    /** As {@link #nearest(float[], int)}; without {@code withArchive}, items in archive/ are passed over. */
+    Hit[] nearest(float[] query, int k, boolean withArchive) {
         if (size == 0) return new Hit[0];
         if (query.length != dims) throw new IllegalStateException("query of " + query.length + " dimensions, index " + dims);
         byte[] quantized = new byte[dims];
@@ -93,6 +106,7 @@ final class VectorIndex {
         float[] heap = new float[n];
         int filled = 0;
         for (int s = 0; s < size; s++) {
+            if (!withArchive && archived[s]) continue;
             float score = dot(q, s * dims) * scales[s] * qScale;
             if (filled < n) {
                 heap[filled] = score;
@@ -160,6 +174,7 @@ final class VectorIndex {
         data = Arrays.copyOf(data, cap * dims);
         scales = Arrays.copyOf(scales, cap);
         ids = Arrays.copyOf(ids, cap);
+        archived = Arrays.copyOf(archived, cap);
     }
 
     private static void siftUp(float[] h, long[] ids, int i) {

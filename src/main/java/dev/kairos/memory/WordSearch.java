@@ -37,10 +37,10 @@ final class WordSearch {
         this.mostScored = mostScored;
     }
 
-    /** Item ids best first, at most {@code limit}. */
-    List<Long> rank(List<String> words, int limit) {
+    /** Item ids best first, at most {@code limit}; archive/ left out unless {@code withArchive}. */
+    List<Long> rank(List<String> words, int limit, boolean withArchive) {
         if (words.isEmpty()) return List.of();
-        return index.words(expression(words), mostScored, limit);
+        return index.words(expression(words), mostScored, limit, withArchive);
     }
 
     /** The FTS5 expression for these words: any of the distinctive ones, or all of them when none is. */

@@ -3,6 +3,7 @@ package dev.kairos.dream;
 import dev.kairos.config.Config;
 import dev.kairos.config.Workspace;
 import dev.kairos.memory.Embedder;
+import dev.kairos.model.ModelClient;
 import dev.kairos.store.Store;
 import dev.kairos.testkit.SettableClock;
 import java.io.IOException;
@@ -41,6 +42,19 @@ final class DreamFixture {
     Dream.Setup setup() {
         return new Dream.Setup(memory, home.resolve("dream.lock"), store.jdbi(), EMBEDDER, config, ZoneOffset.UTC,
                 clock, () -> {});
+    }
+
+    /** A dream whose small model is {@code model}. */
+    Dream dream(ModelClient model) {
+        return new Dream(new Dream.Setup(memory, home.resolve("dream.lock"), store.jdbi(), EMBEDDER, config,
+                ZoneOffset.UTC, clock, () -> {}, () -> java.util.Optional.of(model)));
+    }
+
+    /** The dream's config with another token cap. */
+    void maxTokens(int cap) {
+        Config.Dream d = config;
+        config = new Config.Dream(d.at(), d.window(), d.idleAfter(), d.minSessions(), d.minEntries(), d.retentionDays(),
+                cap);
     }
 
     Path write(String relative, String content) {

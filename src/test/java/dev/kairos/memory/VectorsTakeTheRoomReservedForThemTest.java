@@ -18,8 +18,8 @@ class VectorsTakeTheRoomReservedForThemTest {
         vectors.put(2, blob(0, 1, 0, 0));
         vectors.put(3, blob(0, 0, 1, 0));
 
-        // 3 vectors of 4 bytes, 3 scales, 3 ids, 3 slot entries: nothing spare.
-        assertThat(vectors.bytes()).isEqualTo(3 * 4 + 3 * 4L + 3 * 8L + 3 * 64L);
+        // 3 vectors of 4 bytes, 3 scales, 3 ids, 3 archive flags, 3 slot entries: nothing spare.
+        assertThat(vectors.bytes()).isEqualTo(3 * 4 + 3 * 4L + 3 * 8L + 3 + 3 * 64L);
         assertThat(vectors.nearest(new float[] {0, 1, 0, 0}, 1)[0].id()).isEqualTo(2);
 
         vectors.put(4, blob(0, 0, 0, 1));

@@ -46,7 +46,7 @@ class WordsRankingKeepsToDistinctiveWordsTest {
     void aWordOnMostLinesIsLeftOutWhenARarerWordIsThere() {
         sixHundredLines();
 
-        List<Long> found = new WordSearch(index).rank(List.of("caroline", "oolong"), 150);
+        List<Long> found = new WordSearch(index).rank(List.of("caroline", "oolong"), 150, true);
 
         // Plain BM25 over both words would return all 600 lines; only the two with the rare word say anything.
         assertThat(found).containsExactlyInAnyOrder(ids.get(textOf(100)), ids.get(textOf(500)));
@@ -56,7 +56,7 @@ class WordsRankingKeepsToDistinctiveWordsTest {
     void whenNoWordIsDistinctiveTheLinesHoldingEveryWordAreRanked() {
         sixHundredLines();
 
-        List<Long> found = new WordSearch(index).rank(List.of("tea", "biscuit"), 600);
+        List<Long> found = new WordSearch(index).rank(List.of("tea", "biscuit"), 600, true);
 
         // tea is on 300 lines and biscuit on 225, both over a fifth of 600; 75 lines hold both.
         assertThat(found).hasSize(75);
@@ -67,7 +67,7 @@ class WordsRankingKeepsToDistinctiveWordsTest {
     void aSmallMemoryRanksByEveryWord() {
         index(100, i -> "Caroline: line " + i + " about tea" + (i == 7 ? " and oolong" : ""));
 
-        List<Long> found = new WordSearch(index).rank(List.of("caroline", "tea", "oolong"), 150);
+        List<Long> found = new WordSearch(index).rank(List.of("caroline", "tea", "oolong"), 150, true);
 
         assertThat(found).hasSize(100);
         assertThat(found.get(0)).isEqualTo(ids.get("Caroline: line 7 about tea and oolong"));
@@ -77,7 +77,7 @@ class WordsRankingKeepsToDistinctiveWordsTest {
     void noMoreThanTheCostBoundIsScoredAndTheNewestMatchesAreTheOnesScored() {
         sixHundredLines();
 
-        List<Long> found = new WordSearch(index, 50).rank(List.of("tea"), 600);
+        List<Long> found = new WordSearch(index, 50).rank(List.of("tea"), 600, true);
 
         List<Long> withTea = new ArrayList<>(ids.entrySet().stream().filter(e -> e.getKey().contains("tea"))
                 .map(Map.Entry::getValue).toList());
@@ -104,7 +104,7 @@ class WordsRankingKeepsToDistinctiveWordsTest {
         }
         index.apply(List.of(new MemoryIndex.Replacement(FILE, new MemoryIndex.Stamp(1, 1, "h"), entries, hashes,
                 Collections.nCopies(n, null))), List.of());
-        Map<Long, MemoryIndex.Row> rows = index.rows(index.recent(n));
+        Map<Long, MemoryIndex.Row> rows = index.rows(index.recent(n, true));
         rows.values().forEach(r -> ids.put(r.text(), r.id()));
         assertThat(ids).hasSize(n);
     }
