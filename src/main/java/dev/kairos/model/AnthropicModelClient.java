@@ -62,7 +62,12 @@ final class AnthropicModelClient implements ModelClient {
                             });
                         });
                     }
-                    return response(accumulator.message());
+                    try {
+                        return response(accumulator.message());
+                    } catch (IllegalStateException unfinished) { // no message_stop: not Anthropic's event stream
+                        throw new AnthropicInvalidDataException("the stream ended before its message_stop event "
+                                + "(does this server stream Anthropic's server-sent events?)", unfinished);
+                    }
                 });
             } catch (ModelException e) {
                 // Once text reached the caller, sending the request again would repeat it.
