@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "github", description = {"Follow GitHub repositories: their pushes, pull requests, reviews, comments, "
         + "issues, check runs and statuses become events.",
         "Events arrive by webhook (POST /hooks/github, verified with GITHUB_WEBHOOK_SECRET) for the repositories "
-        + "followed here or under github.repos in kairos.yaml; deliveries for any other repository are ignored.",
+        + "followed here or under github.repos in kairos.yaml (deliveries for any other repository are ignored), "
+        + "or by polling every github.poll (default 5m; GITHUB_TOKEN for private repositories).",
+        "A failed check on a watched branch becomes a fix Kairos verifies before it pushes kairos/fix-... and opens "
+        + "a draft pull request.",
         "Comments, bodies and commit messages are untrusted unless written by a login under github.owners."},
         subcommands = {GitHubCommand.Subscribe.class, GitHubCommand.Unsubscribe.class, GitHubCommand.ListRepos.class})
 final class GitHubCommand implements Runnable {
