@@ -279,6 +279,16 @@ public final class Kairos implements AutoCloseable {
             public boolean canStart() {
                 return channels.canStart();
             }
+
+            @Override
+            public Optional<java.time.Instant> lastStarted() {
+                return channels.lastStarted();
+            }
+
+            @Override
+            public boolean started(String key) {
+                return channels.started(key);
+            }
         };
     }
 

@@ -30,6 +30,16 @@ public interface Conversations {
         return false;
     }
 
+    /** When the newest thread {@link #start} recorded was recorded, if any: the delivery policy paces them. */
+    default Optional<java.time.Instant> lastStarted() {
+        return Optional.empty();
+    }
+
+    /** Whether a thread was recorded under {@code key} already (a replayed turn: recording it again does nothing). */
+    default boolean started(String key) {
+        return false;
+    }
+
     /**
      * @param window what was said in the thread before this message, oldest first, starting with the user's
      * @param untrusted whether the window holds someone else's text: the turn is then tainted

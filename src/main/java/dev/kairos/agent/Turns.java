@@ -1,5 +1,6 @@
 package dev.kairos.agent;
 
+import dev.kairos.config.Durations;
 import dev.kairos.event.Trust;
 import dev.kairos.heartbeat.Task;
 import dev.kairos.heartbeat.Tasks;
@@ -111,7 +112,16 @@ final class Turns {
                     throw new IllegalStateException("the user's quiet hours hold now: nothing was sent; use "
                             + "notify_user (it waits for the digest when they end) or write again later");
                 }
-                String where = setup.conversations().start(text, messageKey(scope, text, clock.instant()));
+                String key = messageKey(scope, text, clock.instant());
+                Optional<java.time.Instant> last = setup.conversations().lastStarted();
+                java.time.Duration gap = setup.notifications().rateLimit();
+                if (!setup.conversations().started(key) && last.isPresent()
+                        && last.get().plus(gap).isAfter(clock.instant())) {
+                    throw new IllegalStateException("you wrote to the user less than " + Durations.format(gap)
+                            + " ago (notify.rateLimit): nothing was sent; put it in your next message, or use "
+                            + "notify_user");
+                }
+                String where = setup.conversations().start(text, key);
                 journal.append(clock.instant(), "wrote to the user (" + where + "): " + text, from,
                         taint.trust());
                 return where;

@@ -41,6 +41,8 @@ public final class Channels implements Conversations {
     public record Setup(Jdbi jdbi, InstantSource clock, Path home, Supplier<HttpClient> http, RandomGenerator random,
             Outbox outbox, Tasks tasks, Journal journal) {}
 
+    /** In the outbox key of each part of a thread the agent started ({@code message_user}). */
+    static final String STARTED = ":message:";
     private final List<Channel> channels;
     private final Setup setup;
     private final ChatLog chats;
@@ -80,7 +82,7 @@ public final class Channels implements Conversations {
         setup.jdbi().useTransaction(h -> {
             String previous = null;
             for (int i = 0; i < parts.size(); i++) {
-                String partKey = c.name() + ":message:" + key + ":" + (i + 1);
+                String partKey = c.name() + STARTED + key + ":" + (i + 1);
                 Outgoing part = new Outgoing(c.name(), chat, Optional.empty(), Optional.empty(), parts.get(i),
                         Optional.ofNullable(previous));
                 Outbox.record(h, part.draft(partKey), setup.clock().instant());
@@ -88,6 +90,20 @@ public final class Channels implements Conversations {
             }
         });
         return "on " + c.name();
+    }
+
+    @Override
+    public Optional<java.time.Instant> lastStarted() {
+        return setup.jdbi().withHandle(h -> h.createQuery("""
+                SELECT created_at FROM outbox WHERE idempotency_key LIKE :started
+                ORDER BY created_at DESC LIMIT 1""")
+                .bind("started", "%" + STARTED + "%").mapTo(Long.class).findOne())
+                .map(java.time.Instant::ofEpochMilli);
+    }
+
+    @Override
+    public boolean started(String key) {
+        return preferred.map(c -> setup.outbox().find(c.name() + STARTED + key + ":1").isPresent()).orElse(false);
     }
 
     public List<Sensor> receivers() {

@@ -132,6 +132,11 @@ public final class Notifications {
         return Printable.of(Secrets.redact(text));
     }
 
+    /** At most one normal or low message per this ({@code notify.rateLimit}). */
+    public java.time.Duration rateLimit() {
+        return rules.rateLimit();
+    }
+
     /** Whether the user's quiet hours hold now: a message that is not urgent waits (or, unheld, is not sent). */
     public boolean quietNow() {
         return quiet(clock.instant());

@@ -98,4 +98,31 @@ class MessageUserStartsAThreadByMailTest {
             }
         }
     }
+
+    @Test
+    void aSecondThreadWithinTheRateLimitIsNotSentAndTheModelIsToldWhy() {
+        try (FakeModelServer model = FakeModelServer.start()) {
+            model.respondWith(r -> Conversation.lastToolResult(r).isPresent() ? Reply.text("done")
+                    : Reply.toolUse("message_user", Json.write(Map.of("text",
+                            Conversation.lastUserText(r).contains("disk") ? "The disk is full." : "The build is red."))));
+            MailHome m = MailHome.at(home, model, mail, clock, "notify:\n  rateLimit: 10m\n");
+            try (Kairos k = m.open()) {
+                k.tasks().add(Task.create("check", "Check the disk", Trust.TRUSTED, null, clock.instant()));
+                k.heartbeat().beat();
+                clock.advance(Duration.ofMinutes(5));
+                k.tasks().add(Task.create("check", "Check the build", Trust.TRUSTED, null, clock.instant()));
+                k.heartbeat().beat();
+
+                assertThat(m.sentTo(MailHome.USER)).singleElement()
+                        .satisfies(first -> assertThat(first.getSubject()).isEqualTo("The disk is full."));
+                assertThat(Conversation.lastToolResult(model.requests().getLast()).orElseThrow().content())
+                        .contains("less than 10m ago (notify.rateLimit): nothing was sent");
+
+                clock.advance(Duration.ofMinutes(6));
+                k.tasks().add(Task.create("check", "Check the build again", Trust.TRUSTED, null, clock.instant()));
+                k.heartbeat().beat();
+                assertThat(m.sentTo(MailHome.USER)).hasSize(2);
+            }
+        }
+    }
 }
