@@ -10,14 +10,8 @@ import dev.kairos.effect.Courier;
 import dev.kairos.effect.Dispatch;
 import dev.kairos.effect.Outbox;
 import dev.kairos.event.Inbox;
-import dev.kairos.github.CommentCourier;
-import dev.kairos.github.FixCourier;
-import dev.kairos.github.GitHubAccess;
-import dev.kairos.github.GitHubFixes;
-import dev.kairos.github.GitHubPoller;
+import dev.kairos.github.GitHub;
 import dev.kairos.github.GitHubThreads;
-import dev.kairos.github.Reactions;
-import dev.kairos.github.RemoteCredentials;
 import dev.kairos.github.GitHubWebhooks;
 import dev.kairos.github.Normaliser;
 import dev.kairos.github.Subscriptions;
@@ -109,11 +103,8 @@ public final class Kairos implements AutoCloseable {
     private final ApprovalLinks approvalLinks;
     private final ApprovalNotices approvalNotices;
     private volatile int servingOn; // the HTTP port `kairos up` listens on, once it does
-    private final Subscriptions subscriptions;
-    private final Normaliser githubEvents;
-    private final GitHubWebhooks githubWebhooks;
+    private final GitHub github;
     private final Channels channels;
-    private GitHubAccess github; // made on the first GitHub write: a Kairos that never writes builds no client
 
     /** A proactive task's tool call blocks at most this long. */
     static final Duration PROACTIVE_COMMAND_TIMEOUT = Duration.ofSeconds(15);
@@ -146,9 +137,7 @@ public final class Kairos implements AutoCloseable {
         this.dream = new Dream(new Dream.Setup(ws.memoryDir(), ws.home().resolve("dream.lock"), store.jdbi(), embedder,
                 config.dream(), config.zone(), clock, memory::refresh, this::dreamModel));
         this.watches = new Watches(store.jdbi());
-        this.subscriptions = new Subscriptions(store.jdbi(), config.github().repos());
-        this.githubEvents = new Normaliser(subscriptions::followed, config.github().owners(), clock);
-        this.githubWebhooks = new GitHubWebhooks(config.github().webhookSecret(), githubEvents, store.jdbi(), clock);
+        this.github = new GitHub(config.github(), store.jdbi(), clock, new dev.kairos.process.Git(processes));
         this.background = mode == Mode.DAEMON ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kairos-test-runs");
             t.setDaemon(true);
@@ -170,10 +159,7 @@ public final class Kairos implements AutoCloseable {
             sensors.add(s);
             this.commands = Optional.of(new BackgroundCommands(store.jdbi(), clock));
             sensors.add(commands.get());
-            if (config.github().pollEvery().isPositive()) {
-                sensors.add(new GitHubPoller(subscriptions::followed, githubEvents, store.jdbi(), clock,
-                        config.github()));
-            }
+            github.poller().ifPresent(sensors::add);
         }
         this.env = env;
         Optional<dev.kairos.heartbeat.TaskRunner> runner = config.models().main().map(spec -> new TaskRunner() {
@@ -206,10 +192,7 @@ public final class Kairos implements AutoCloseable {
         this.approvalLinks = new ApprovalLinks(ws.home(), new SecureRandom(), this::linkBase);
         this.approvalNotices = new ApprovalNotices(store.jdbi(), approvals, notifications, approvalLinks, clock,
                 config.zone());
-        List<String> permitted = new ArrayList<>(config.github().owners());
-        permitted.addAll(config.github().mentionsFrom());
-        Triage triage = Triage.standard().with(new Reactions(subscriptions::settings, config.github().handle(),
-                permitted).rules());
+        Triage triage = Triage.standard().with(github.reactions());
         this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, triage, journal, tasks, runner,
                 clock, config.zone(), new Dispatch(outbox, couriers, clock), () -> {
                     approvalNotices.announceNew();
@@ -237,8 +220,7 @@ public final class Kairos implements AutoCloseable {
                 Tools.standard(processes, sandbox), sandbox.isolates(), () -> policy, approvals,
                 blockingBudget, memory, config.sensors().testTimeout(), processes,
                 mode == Mode.DAEMON ? commands : Optional.empty(), notifications, conversations(),
-                new GitHubFixes(subscriptions::settings, this::watchedTest, new dev.kairos.process.Git(processes),
-                        new RemoteCredentials(new dev.kairos.process.Git(processes), config.github())));
+                github.fixes(this::watchedTest));
         return Agent.create(client, prices().find(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
@@ -247,15 +229,8 @@ public final class Kairos implements AutoCloseable {
     private List<Courier> couriers() {
         List<Courier> out = new ArrayList<>(notifiers.couriers());
         out.addAll(channels.couriers());
-        dev.kairos.process.Git git = new dev.kairos.process.Git(processes);
-        out.add(new FixCourier(git, this::github, new RemoteCredentials(git, config.github())));
-        out.add(new CommentCourier(this::github));
+        out.addAll(github.couriers());
         return out;
-    }
-
-    private synchronized GitHubAccess github() {
-        if (github == null) github = GitHubAccess.of(config.github(), clock);
-        return github;
     }
 
     /**
@@ -263,7 +238,7 @@ public final class Kairos implements AutoCloseable {
      * starts ({@code message_user}) goes to the user's preferred channel.
      */
     private dev.kairos.agent.Conversations conversations() {
-        GitHubThreads threads = new GitHubThreads(store.jdbi(), clock);
+        GitHubThreads threads = github.threads();
         return new dev.kairos.agent.Conversations() {
             @Override
             public Optional<Conversation> of(Task task, dev.kairos.event.Event event, int tokens) {
@@ -456,17 +431,17 @@ public final class Kairos implements AutoCloseable {
 
     /** The GitHub repositories followed: kairos.yaml's and those added with `kairos github subscribe`. */
     public Subscriptions subscriptions() {
-        return subscriptions;
+        return github.subscriptions();
     }
 
     /** GitHub deliveries (webhooks and polling alike) into inbox events. */
     public Normaliser githubEvents() {
-        return githubEvents;
+        return github.events();
     }
 
     /** POST /hooks/github's checks, independent of HTTP. */
     public GitHubWebhooks githubWebhooks() {
-        return githubWebhooks;
+        return github.webhooks();
     }
 
     public Watches watches() {
@@ -558,8 +533,7 @@ public final class Kairos implements AutoCloseable {
         if (background != null) background.shutdownNow();
         processes.shutdown(); // ...and die here with test runs and their children
         memory.close();
-        githubWebhooks.close();
-        subscriptions.close();
+        github.close();
         synchronized (this) {
             if (github != null) github.close();
         }
