@@ -1,6 +1,5 @@
 package dev.kairos.agent;
 
-import dev.kairos.config.Durations;
 import dev.kairos.event.Trust;
 import dev.kairos.heartbeat.Task;
 import dev.kairos.heartbeat.Tasks;
@@ -108,18 +107,11 @@ final class Turns {
                 });
         if (setup.conversations().canStart()) {
             tools = tools.withMessageUser(text -> {
-                if (setup.notifications().quietNow()) { // the delivery policy's quiet hours hold for messages too
-                    throw new IllegalStateException("the user's quiet hours hold now: nothing was sent; use "
-                            + "notify_user (it waits for the digest when they end) or write again later");
-                }
                 String key = messageKey(scope, text, clock.instant());
-                Optional<java.time.Instant> last = setup.conversations().lastStarted();
-                java.time.Duration gap = setup.notifications().rateLimit();
-                if (!setup.conversations().started(key) && last.isPresent()
-                        && last.get().plus(gap).isAfter(clock.instant())) {
-                    throw new IllegalStateException("you wrote to the user less than " + Durations.format(gap)
-                            + " ago (notify.rateLimit): nothing was sent; put it in your next message, or use "
-                            + "notify_user");
+                if (!setup.conversations().started(key)) { // a replayed turn records nothing new: let it through
+                    setup.notifications().heldMessage(setup.conversations().lastStarted()).ifPresent(why -> {
+                        throw new IllegalStateException(why);
+                    });
                 }
                 String where = setup.conversations().start(text, key);
                 journal.append(clock.instant(), "wrote to the user (" + where + "): " + text, from,

@@ -1,5 +1,6 @@
 package dev.kairos.notify;
 
+import dev.kairos.config.Durations;
 import dev.kairos.config.NotifySettings;
 import dev.kairos.effect.Effect;
 import dev.kairos.effect.Outbox;
@@ -132,14 +133,22 @@ public final class Notifications {
         return Printable.of(Secrets.redact(text));
     }
 
-    /** At most one normal or low message per this ({@code notify.rateLimit}). */
-    public java.time.Duration rateLimit() {
-        return rules.rateLimit();
-    }
-
-    /** Whether the user's quiet hours hold now: a message that is not urgent waits (or, unheld, is not sent). */
-    public boolean quietNow() {
-        return quiet(clock.instant());
+    /**
+     * Why a thread the agent starts itself ({@code message_user}) may not go now, under the same rules as a
+     * notification: the user's quiet hours, or less than {@code notify.rateLimit} since the last one it started
+     * ({@code lastStarted}). Empty: it may go.
+     */
+    public Optional<String> heldMessage(Optional<Instant> lastStarted) {
+        Instant now = clock.instant();
+        if (quiet(now)) {
+            return Optional.of("the user's quiet hours hold now: nothing was sent; use notify_user (it waits for the "
+                    + "digest when they end) or write again later");
+        }
+        if (lastStarted.isPresent() && now.isBefore(lastStarted.get().plus(rules.rateLimit()))) {
+            return Optional.of("you wrote to the user less than " + Durations.format(rules.rateLimit()) + " ago "
+                    + "(notify.rateLimit): nothing was sent; put it in your next message, or use notify_user");
+        }
+        return Optional.empty();
     }
 
     private boolean quiet(Instant now) {
