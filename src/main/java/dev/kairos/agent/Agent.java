@@ -76,6 +76,7 @@ public final class Agent implements TaskRunner {
     private final InstantSource clock;
     private final ZoneId zone;
     private final FixCheck fixCheck;
+    private final SinceLastRun sinceLastRun;
     private final CallInFlight inFlight;
     private final ChatTasks chats;
     private final Conversations conversations;
@@ -105,6 +106,7 @@ public final class Agent implements TaskRunner {
         this.clock = clock;
         this.zone = zone;
         this.fixCheck = fixCheck;
+        this.sinceLastRun = new SinceLastRun(jdbi, zone);
         this.inFlight = inFlight;
         this.chats = chats;
         this.conversations = conversations;
@@ -277,23 +279,28 @@ public final class Agent implements TaskRunner {
     }
 
     private Turn.Outcome runTask(Task task, Optional<Event> event, Optional<Path> worktree, Instant now) {
-        PackedMemory memories = recall.recall(task.title(), today(now), budgets.memory());
-        if (memories.untrusted() && task.trust() != Trust.UNTRUSTED) tasks.taint(task.id()); // it reads them now
+        TaskNeeds needs = TaskNeeds.of(task, budgets);
+        PackedMemory memories = recall.recall(task.title(), today(now), needs.memoryTokens());
+        SinceLastRun.Digest since = needs.sinceLastRunTokens() == 0 ? new SinceLastRun.Digest("", false)
+                : sinceLastRun.of(task, now, needs.sinceLastRunTokens());
+        boolean reads = memories.untrusted() || since.untrusted();
+        if (reads && task.trust() != Trust.UNTRUSTED) tasks.taint(task.id()); // it reads them now
         // a message task answers in its thread, whose window taints the turn if it holds someone else's text
         Optional<Conversations.Conversation> thread = ChatTasks.isChat(task) ? Optional.empty()
                 : event.flatMap(e -> conversations.of(task, e, budgets.context() / 2));
         ToolGate.Scope scope = new ToolGate.Scope(task.id(), task.kind(), task.trust() == Trust.UNTRUSTED
-                || memories.untrusted() || thread.map(Conversations.Conversation::untrusted).orElse(false));
+                || reads || thread.map(Conversations.Conversation::untrusted).orElse(false));
         if (ChatTasks.isChat(task)) {
             Turn turn = turns.start(scope, Optional.empty(), Optional.empty());
             Context.Parts parts = chats.resume(task, turn.gate(), scope, memories.text(), budgets.context(), now);
             return turn.run(context.get().request(parts, 2_048), scope);
         }
-        String prompt = TaskPrompt.of(task, event, worktree.map(Path::toString), thread.isPresent());
+        String prompt = TaskPrompt.of(task, event, worktree.map(Path::toString), thread.isPresent())
+                + (since.text().isEmpty() ? "" : "\n" + since.text());
         List<Message> window = thread.map(Conversations.Conversation::window).orElse(List.of());
         Context.Parts parts = new Context.Parts(prompt, memories.text(), window, now, "kairos:task:" + task.kind());
-        return turns.start(scope, worktree, thread.map(Conversations.Conversation::reply))
-                .run(context.get().request(parts, 2_048), scope);
+        return turns.start(scope, worktree, thread.map(Conversations.Conversation::reply), needs.tools())
+                .run(context.get().request(parts, 2_048, needs.memoryIndex()), scope);
     }
 
     /** Work on a repository (a failing test) happens in the task's own worktree, at the event's commit. */

@@ -47,9 +47,15 @@ public final class Context {
     }
 
     public ModelRequest request(Parts p, int maxTokens) {
-        List<SystemBlock> system = List.of(
-                new SystemBlock(INSTRUCTIONS + "\n\n" + agents.strip(), false),
-                new SystemBlock("# What you remember (index)\n\n" + memoryIndex.strip(), true));
+        return request(p, maxTokens, true);
+    }
+
+    /** @param withIndex whether MEMORY.md goes in (a fix, working on code, goes without it) */
+    ModelRequest request(Parts p, int maxTokens, boolean withIndex) {
+        String instructions = INSTRUCTIONS + "\n\n" + agents.strip();
+        List<SystemBlock> system = withIndex ? List.of(new SystemBlock(instructions, false),
+                new SystemBlock("# What you remember (index)\n\n" + memoryIndex.strip(), true))
+                : List.of(new SystemBlock(instructions, true));
         String last = lastMessage(p);
         int left = budget - Tokens.count(last);
         List<Message> messages = new ArrayList<>(fit(p.window(), Math.max(left, 0)));

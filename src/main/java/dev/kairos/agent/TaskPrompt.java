@@ -17,8 +17,9 @@ final class TaskPrompt {
         StringBuilder sb = new StringBuilder();
         sb.append("Task ").append(task.id()).append(" (").append(task.kind()).append("): ").append(task.title()).append('\n');
         sb.append(switch (task.kind()) {
-            case "fix" -> "A test run failed. Read the failure, fix the code in your worktree, re-run the test "
-                    + "command until it passes, then commit on this task's branch. Do not touch anything else.";
+            case "fix" -> "A test run failed; its output is in the details below. Fix the code in your worktree and "
+                    + "touch nothing else. When you finish, Kairos reruns the test command there and commits what "
+                    + "changed on this task's branch; run the test yourself if you need to see it.";
             case "check" -> "A standing check (from HEARTBEAT.md, or one scheduled earlier) or a reminder is due. "
                     + "Do it, and report only what matters.";
             case "remind" -> "Work has been left uncommitted for a long time. Decide whether the user should be "

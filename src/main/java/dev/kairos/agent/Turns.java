@@ -59,6 +59,12 @@ final class Turns {
 
     /** A turn for {@code scope}, in {@code worktree} (empty: the workspace), answering on {@code channel} (empty: none). */
     Turn start(ToolGate.Scope scope, Optional<Path> worktree, Optional<ToolContext.Reply> channel) {
+        return start(scope, worktree, channel, tool -> true);
+    }
+
+    /** The same, offering (and running) only the tools {@code offered} names. */
+    Turn start(ToolGate.Scope scope, Optional<Path> worktree, Optional<ToolContext.Reply> channel,
+            java.util.function.Predicate<String> offered) {
         Path root = worktree.orElse(setup.workspace());
         List<Path> watched = setup.watched().get();
         List<Path> writable = new ArrayList<>(watched);
@@ -72,6 +78,7 @@ final class Turns {
         if (channel.isPresent()) tools = tools.withReply(channel.get());
         ToolGate gate = taint.around(new PolicedTools(setup.tools(), setup.policy().get(), setup.approvals(), where,
                 tools));
+        gate = TaskNeeds.narrow(gate, offered);
         return new Turn(model.client(), model.name(), model.price(), gate, model.ledger(), model.overBudget(), clock,
                 zone, Turn.Limits.DEFAULT);
     }

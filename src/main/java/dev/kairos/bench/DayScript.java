@@ -8,11 +8,15 @@ import java.util.function.Function;
 /**
  * The scripted model of the day benchmark: it reads each request as a model would (the task or the user's words in
  * the last message, the result of the tool it called last) and answers as a careful assistant would, briefly. A
- * failing test: run it, read the file, fix it, run it again. A standing check: search memory, then report. "Please
- * remember": the remember tool. Anything else: a short answer, from the memories it was given when there are some.
+ * failing test: read the file (run the test first when the task does not show its output), fix it, run it again. A
+ * standing check: report from what happened since it last ran when the task says, else search memory first.
+ * "Please remember": the remember tool. Anything else: a short answer, from the memories given when there are some.
  */
 final class DayScript implements Function<JsonNode, ScriptedReply> {
     static final String REMEMBER = "Please remember this: ";
+    /** How Kairos heads what happened since the check last ran (or in the last day, the first time). */
+    private static final String SINCE = ", oldest first:\n";
+    private static final String NOTHING_SINCE = "Nothing was observed ";
     private final WorkRepo repo;
 
     DayScript(WorkRepo repo) {
@@ -22,8 +26,13 @@ final class DayScript implements Function<JsonNode, ScriptedReply> {
     @Override
     public ScriptedReply apply(JsonNode request) {
         Prompt p = Prompt.of(request);
-        if (p.said().contains("(fix): ")) return fix(p.lastResult());
+        if (p.said().contains("(fix): ")) return fix(p.lastResult(), p.said().contains("\"outputTail\":\"FAIL"));
         if (p.said().contains("(check): ")) {
+            Optional<String> since = since(p.said());
+            if (since.isPresent()) { // what happened since the last check is in the task: nothing to search for
+                return ScriptedReply.text("Since the last check: " + lines(since.get())
+                        + " changes; nothing needs you.");
+            }
             return p.lastResult().isEmpty()
                     ? ScriptedReply.call("", "memory_search", Map.of("query", "commits and test runs today", "limit", 8))
                     : ScriptedReply.text("Since the last check: " + lines(p.lastResult().get().content())
@@ -40,9 +49,12 @@ final class DayScript implements Function<JsonNode, ScriptedReply> {
     }
 
     /** A careful developer: each step decided from the last tool result. */
-    private ScriptedReply fix(Optional<Prompt.Result> last) {
+    private ScriptedReply fix(Optional<Prompt.Result> last, boolean failureGiven) {
         Map<String, String> test = Map.of("command", repo.testCommand());
-        if (last.isEmpty()) return ScriptedReply.call("Running the test first.", "run_command", test);
+        if (last.isEmpty()) {
+            return failureGiven ? ScriptedReply.call("Reading the code.", "read_file", Map.of("path", WorkRepo.CODE))
+                    : ScriptedReply.call("Running the test first.", "run_command", test);
+        }
         Prompt.Result r = last.get();
         return switch (r.tool()) {
             case "run_command" -> r.content().contains("exit code: 0")
@@ -56,6 +68,15 @@ final class DayScript implements Function<JsonNode, ScriptedReply> {
                     : ScriptedReply.call("", "run_command", test);
             default -> ScriptedReply.text("Unexpected result from " + r.tool());
         };
+    }
+
+    /** The lines of what happened since the check last ran, when the task gives them. */
+    private static Optional<String> since(String said) {
+        if (said.contains(NOTHING_SINCE)) return Optional.of("");
+        int at = said.indexOf(SINCE);
+        if (at < 0) return Optional.empty();
+        return Optional.of(said.substring(at + SINCE.length()).lines()
+                .filter(l -> l.startsWith("- ")).reduce("", (a, b) -> a + b + "\n"));
     }
 
     private static long lines(String text) {
