@@ -17,9 +17,9 @@ import org.eclipse.jgit.diff.RawTextComparator;
 /** {@code edit_file {path, old, new}}: replaces the one exact occurrence of {@code old}; answers with the diff. */
 final class EditFile implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("path", "the file, relative to the task's folder", true)
-            .string("old", "the exact text to replace, including whitespace; it must occur exactly once", true)
-            .string("new", "the text to put in its place", true).build();
+            .string("path", true)
+            .string("old", true)
+            .string("new", true).build();
 
     @Override
     public String name() {
@@ -28,8 +28,8 @@ final class EditFile implements Tool {
 
     @Override
     public String description() {
-        return "Replace one exact piece of text in a file and show the change as a unified diff. The old text must "
-                + "occur exactly once; include surrounding lines to make it unique.";
+        return "Replace old with new in a file. old must occur exactly once, whitespace included; add surrounding "
+                + "lines to make it unique.";
     }
 
     @Override

@@ -17,14 +17,14 @@ import java.util.List;
 final class GitTool implements Tool {
     static final List<String> ACTIONS = List.of("status", "diff", "log", "branch", "commit", "worktree-add");
     private static final ObjectNode SCHEMA = Schema.object()
-            .oneOf("action", "what to do", ACTIONS, true)
-            .string("path", "diff: only this path; worktree-add: the folder for the new worktree", false)
-            .bool("staged", "diff: the staged changes instead of the unstaged ones", false)
-            .integer("max", "log: how many commits, 1 to 200; default 20", false)
-            .string("name", "branch: a branch to create (none: list branches); worktree-add: its new branch", false)
-            .string("base", "worktree-add: the commit or branch to start from; default HEAD", false)
-            .string("message", "commit: the commit message", false)
-            .strings("paths", "commit: the paths to stage; default: every change", false).build();
+            .oneOf("action", ACTIONS, true)
+            .string("path", "diff: only this; worktree-add: its folder", false)
+            .bool("staged", "diff: staged changes", false)
+            .integer("max", "log: commit count", false)
+            .string("name", "branch: create it (omit to list); worktree-add: its new branch", false)
+            .string("base", "worktree-add: start point", false)
+            .string("message", "commit", false)
+            .strings("paths", "commit: what to stage (omit: all)", false).build();
 
     private final Git git;
 
@@ -39,9 +39,7 @@ final class GitTool implements Tool {
 
     @Override
     public String description() {
-        return "Git in the task's folder: status, diff, log, branch (list, or create with name), commit (stages "
-                + "paths or every change), worktree-add (a new worktree on a new branch, for work that must not "
-                + "touch the user's working copy).";
+        return "Git in the task's folder.";
     }
 
     @Override

@@ -15,8 +15,8 @@ final class ListFiles implements Tool {
     static final Set<String> SKIPPED = Set.of(".git", "node_modules", "target", "build", ".gradle", ".idea");
     private static final int MAX_ENTRIES = 500;
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("path", "the folder, relative to the task's folder; default: the task's folder", false)
-            .integer("depth", "how many levels to descend, 1 to 6; default 2", false).build();
+            .string("path", false)
+            .integer("depth", "levels, 1 to 6", false).build();
 
     @Override
     public String name() {
@@ -25,8 +25,8 @@ final class ListFiles implements Tool {
 
     @Override
     public String description() {
-        return "List the files and folders under a folder (folders end in '/', links in '@'). Skips .git, "
-                + "node_modules, target, build, .gradle and .idea.";
+        return "List a folder's files and subfolders (folders end in '/'). Skips .git, node_modules and build "
+                + "output.";
     }
 
     @Override

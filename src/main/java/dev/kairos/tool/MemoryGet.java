@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** {@code memory_get {path, from?, lines?}}: lines of a memory file, e.g. around an item memory_search found. */
 final class MemoryGet implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("path", "a file in the memory folder, e.g. journal/2026-11-25.md or topics/user.md", true)
-            .integer("from", "first line, 1-based (default 1)", false)
-            .integer("lines", "how many lines (default 60, at most 400)", false)
+            .string("path", true)
+            .integer("from", "first line, 1-based", false)
+            .integer("lines", false)
             .build();
 
     @Override
@@ -17,7 +17,7 @@ final class MemoryGet implements Tool {
 
     @Override
     public String description() {
-        return "Read lines of a memory file (MEMORY.md, topics/*.md, journal/YYYY-MM-DD.md, archive/...).";
+        return "Read lines of a memory file: MEMORY.md, topics/*.md, journal/YYYY-MM-DD.md, archive/…";
     }
 
     @Override

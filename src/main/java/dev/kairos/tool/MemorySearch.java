@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** {@code memory_search {query, limit?}}: what memory holds about something, with dates and provenance. */
 final class MemorySearch implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("query", "what to look for, in words or by meaning", true)
-            .integer("limit", "how many items at most (default 8, at most 30)", false)
+            .string("query", true)
+            .integer("limit", false)
             .build();
 
     @Override
@@ -16,8 +16,7 @@ final class MemorySearch implements Tool {
 
     @Override
     public String description() {
-        return "Search your memory (journal days, topics, archive) by words and meaning; items come with their date, "
-                + "file and provenance.";
+        return "Search your memory (journal, topics, archive) by words and meaning.";
     }
 
     @Override

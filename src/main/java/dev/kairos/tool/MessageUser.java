@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class MessageUser implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("text", "what to tell or ask the user; they can answer in the same thread", true).build();
+            .string("text", true).build();
 
     @Override
     public String name() {
@@ -18,8 +18,8 @@ final class MessageUser implements Tool {
 
     @Override
     public String description() {
-        return "Write to the user first, on their preferred channel (Telegram or email), when something matters "
-                + "and may need their answer. Use sparingly; to answer a message, use reply.";
+        return "Start a thread with the user on their channel when something matters and may need their answer. "
+                + "Use sparingly; to answer a message, use reply.";
     }
 
     @Override

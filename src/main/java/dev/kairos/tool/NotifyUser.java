@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** {@code notify_user {text, title?}}: tells the user on their devices (journal and log until notifications land). */
 final class NotifyUser implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("text", "the message, short enough for a phone's lock screen", true)
-            .string("title", "a few words; default: Kairos", false).build();
+            .string("text", "short, for a lock screen", true)
+            .string("title", false).build();
 
     @Override
     public String name() {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /** {@code read_file {path}}: a text file's content; a long file keeps its head and tail. */
 final class ReadFile implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("path", "the file, relative to the task's folder", true).build();
+            .string("path", true).build();
 
     @Override
     public String name() {
@@ -20,7 +20,7 @@ final class ReadFile implements Tool {
 
     @Override
     public String description() {
-        return "Read a text file. Long files show their beginning and end around a marker of what was cut.";
+        return "Read a text file.";
     }
 
     @Override

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** {@code remember {text}}: a note to the journal (the memory issue makes it a memory item). */
 final class Remember implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("text", "what to remember, in one or two sentences that make sense on their own later", true)
+            .string("text", "one or two self-contained sentences", true)
             .build();
 
     @Override
@@ -15,7 +15,7 @@ final class Remember implements Tool {
 
     @Override
     public String description() {
-        return "Note something worth knowing later (a fact, a preference, a decision) in the journal.";
+        return "Note a fact, preference or decision worth knowing later in the journal.";
     }
 
     @Override

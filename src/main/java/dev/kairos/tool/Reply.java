@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** {@code reply {text}}: answers on the channel the session came from. */
 final class Reply implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("text", "the reply", true).build();
+            .string("text", true).build();
 
     @Override
     public String name() {
@@ -14,7 +14,7 @@ final class Reply implements Tool {
 
     @Override
     public String description() {
-        return "Reply to the person in this conversation, on the channel their message came from.";
+        return "Answer the person in this conversation, on their channel.";
     }
 
     @Override

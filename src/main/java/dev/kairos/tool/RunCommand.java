@@ -21,8 +21,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class RunCommand implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("command", "a bash command line", true)
-            .string("cwd", "the folder to run in, relative to the task's folder; default: the task's folder", false)
+            .string("command", true)
+            .string("cwd", false)
             .build();
 
     private final Sandbox sandbox;
@@ -40,10 +40,8 @@ final class RunCommand implements Tool {
 
     @Override
     public String description() {
-        return "Run a bash command and get its exit code and output (long output keeps its beginning and end). "
-                + "Only the task's folders are writable; the network is off unless the policy allows it; "
-                + "the command is killed at the time-out, or, in a proactive task, goes on in the background and "
-                + "its end comes back as a new task.";
+        return "Run a bash command; answers its exit code and output. Only the task's folders are writable; no "
+                + "network unless the policy allows it.";
     }
 
     @Override

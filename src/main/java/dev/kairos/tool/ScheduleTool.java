@@ -11,9 +11,9 @@ import java.util.Optional;
 /** {@code schedule {text, at | every}}: a reminder once, or a check that recurs. */
 final class ScheduleTool implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("text", "what to do or remind of when it comes due", true)
-            .string("at", "once: 'in 2h', '30m', or a time with its offset such as 2026-12-01T09:00:00+01:00", false)
-            .string("every", "recurring, in HEARTBEAT.md words: 'weekdays at 09:00', 'every 2 hours'", false).build();
+            .string("text", "what to do when due", true)
+            .string("at", "once: 'in 2h' or 2026-12-01T09:00+01:00", false)
+            .string("every", "'weekdays at 09:00', 'every 2 hours'", false).build();
 
     @Override
     public String name() {
@@ -22,8 +22,7 @@ final class ScheduleTool implements Tool {
 
     @Override
     public String description() {
-        return "Schedule a reminder (at) or a recurring check (every); when it comes due you get it as a task. "
-                + "Give exactly one of at and every.";
+        return "Schedule a task for later: give at or every, not both.";
     }
 
     @Override

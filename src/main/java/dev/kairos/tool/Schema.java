@@ -30,8 +30,17 @@ final class Schema {
         return property(name, "string", description, isRequired);
     }
 
+    /** A string whose name and tool say all a model needs: no description, which every call would pay for. */
+    Schema string(String name, boolean isRequired) {
+        return property(name, "string", null, isRequired);
+    }
+
     Schema integer(String name, String description, boolean isRequired) {
         return property(name, "integer", description, isRequired);
+    }
+
+    Schema integer(String name, boolean isRequired) {
+        return property(name, "integer", null, isRequired);
     }
 
     Schema bool(String name, String description, boolean isRequired) {
@@ -44,8 +53,8 @@ final class Schema {
         return this;
     }
 
-    Schema oneOf(String name, String description, List<String> values, boolean isRequired) {
-        property(name, "string", description, isRequired);
+    Schema oneOf(String name, List<String> values, boolean isRequired) {
+        property(name, "string", null, isRequired);
         ArrayNode e = ((ObjectNode) properties.get(name)).putArray("enum");
         values.forEach(e::add);
         return this;
@@ -56,7 +65,8 @@ final class Schema {
     }
 
     private Schema property(String name, String type, String description, boolean isRequired) {
-        properties.putObject(name).put("type", type).put("description", description);
+        ObjectNode p = properties.putObject(name).put("type", type);
+        if (description != null) p.put("description", description);
         if (isRequired) required.add(name);
         return this;
     }

@@ -21,9 +21,9 @@ final class SearchFiles implements Tool {
     private static final long MAX_FILE_BYTES = 2 * 1024 * 1024;
     private static final int MAX_LINE_CHARS = 240;
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("pattern", "a Java regular expression, searched line by line", true)
-            .string("path", "the folder to search, relative to the task's folder; default: the task's folder", false)
-            .string("glob", "only files whose relative path matches, e.g. **/*.java", false).build();
+            .string("pattern", "Java regex", true)
+            .string("path", false)
+            .string("glob", "e.g. *.java", false).build();
 
     @Override
     public String name() {
@@ -32,8 +32,8 @@ final class SearchFiles implements Tool {
 
     @Override
     public String description() {
-        return "Search text files under a folder for a regular expression; answers file:line: text, at most "
-                + MAX_MATCHES + " matches. Skips binary files, files over 2 MB, .git, node_modules, target and build.";
+        return "Find lines matching a pattern in the files under a folder. Skips binary and large files, .git, "
+                + "node_modules and build output.";
     }
 
     @Override

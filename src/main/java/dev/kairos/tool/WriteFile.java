@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /** {@code write_file {path, content}}: creates or replaces a file, with the folders it needs. */
 final class WriteFile implements Tool {
     private static final ObjectNode SCHEMA = Schema.object()
-            .string("path", "the file, relative to the task's folder", true)
-            .string("content", "the whole new content", true).build();
+            .string("path", true)
+            .string("content", true).build();
 
     @Override
     public String name() {
@@ -18,7 +18,7 @@ final class WriteFile implements Tool {
 
     @Override
     public String description() {
-        return "Create a file or replace its whole content. To change part of a file, use edit_file.";
+        return "Create or overwrite a whole file; to change part of one, use edit_file.";
     }
 
     @Override

@@ -55,6 +55,15 @@ class CallbackToolsTest {
     }
 
     @Test
+    void aTimeWrittenLikeTheSchemasExampleIsAccepted() {
+        assertThat(tools.get("schedule").orElseThrow().inputSchema().at("/properties/at/description").asText())
+                .contains("2026-12-01T09:00+01:00");
+        assertThat(tools.call("schedule", Input.of("text", "x", "at", "2026-12-01T09:00+01:00"), ctx))
+                .isEqualTo(ToolResult.ok("scheduled"));
+        assertThat(seen).containsExactly("schedule x at=2026-12-01T08:00:00Z every=-");
+    }
+
+    @Test
     void scheduleNeedsExactlyOneFutureTime() {
         assertThat(tools.call("schedule", Input.of("text", "x"), ctx).content())
                 .isEqualTo("give exactly one of 'at' and 'every'");
