@@ -1,6 +1,5 @@
 package dev.kairos.notify;
 
-import com.interaso.webpush.VapidKeys;
 import dev.kairos.config.NotifySettings;
 import dev.kairos.effect.Courier;
 import dev.kairos.effect.Outcome;
@@ -31,38 +30,34 @@ public final class Notifiers {
     private final Optional<WebPushNotifier> webPush;
     private final Optional<Notifier> email;
     private final Optional<PushSubscriptions> push;
-    private final List<String> problems;
+    private final Optional<PushKeys> keys;
 
     private Notifiers(Optional<Notifier> ntfy, Optional<WebPushNotifier> webPush, Optional<Notifier> email,
-            Optional<PushSubscriptions> push, List<String> problems) {
+            Optional<PushSubscriptions> push, Optional<PushKeys> keys) {
         this.ntfy = ntfy;
         this.webPush = webPush;
         this.email = email;
         this.push = push;
-        this.problems = List.copyOf(problems);
+        this.keys = keys;
     }
 
-    /** From the settings and the keys in {@code keysDir}; reads, never writes (see {@link PushKeys#ensure}). */
+    /**
+     * From the settings and the keys in {@code keysDir}; never writes them (see {@link PushKeys#ensure}), and reads them
+     * only at their first use (a push, the {@code /push} key, a subscription, {@code notify test}).
+     */
     public static Notifiers configured(NotifySettings settings, Path keysDir, Jdbi jdbi, InstantSource clock) {
         return configured(settings, keysDir, jdbi, clock, new LazyHttp(), new SecureRandom());
     }
 
     static Notifiers configured(NotifySettings settings, Path keysDir, Jdbi jdbi, InstantSource clock,
             Supplier<HttpClient> http, SecureRandom random) {
-        List<String> problems = new ArrayList<>();
         Optional<Notifier> ntfy = settings.ntfyUrl().map(u -> new NtfyNotifier(u, settings.ntfyToken(), http, clock));
         Optional<Notifier> email = settings.email().map(e -> new EmailNotifier(e, clock));
-        Optional<VapidKeys> keys;
-        try {
-            keys = PushKeys.load(keysDir);
-        } catch (IllegalStateException e) {
-            problems.add(e.getMessage());
-            keys = Optional.empty();
-        }
-        Optional<PushSubscriptions> push = keys.map(k -> new PushSubscriptions(jdbi, clock, k.getApplicationServerKey()));
+        Optional<PushKeys> keys = PushKeys.in(keysDir);
+        Optional<PushSubscriptions> push = keys.map(k -> new PushSubscriptions(jdbi, clock, k));
         Optional<WebPushNotifier> webPush = keys.map(k -> new WebPushNotifier(push.orElseThrow(), k,
                 settings.pushSubject(), http, clock, random));
-        return new Notifiers(ntfy, webPush, email, push, problems);
+        return new Notifiers(ntfy, webPush, email, push, keys);
     }
 
     public static String kind(String name) {
@@ -83,14 +78,14 @@ public final class Notifiers {
         return out;
     }
 
-    /** Where browsers subscribe, when this Kairos has its Web Push keys. */
+    /** Where browsers subscribe, when this Kairos has its Web Push keys file (read when a browser first asks). */
     public Optional<PushSubscriptions> push() {
         return push;
     }
 
-    /** What the user should fix (damaged keys), for `kairos status`. */
+    /** What the user should fix (damaged keys), for `kairos status`: without parsing keys no push has needed yet. */
     public List<String> problems() {
-        return problems;
+        return keys.flatMap(PushKeys::problem).stream().toList();
     }
 
     /** Sends a test notification through each configured notifier now, not through the outbox: a test of settings. */

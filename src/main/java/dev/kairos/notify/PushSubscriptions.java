@@ -20,24 +20,39 @@ public final class PushSubscriptions {
 
     private final Jdbi jdbi;
     private final InstantSource clock;
-    private final String applicationServerKey;
+    private final PushKeys keys;
 
-    PushSubscriptions(Jdbi jdbi, InstantSource clock, byte[] applicationServerKey) {
+    PushSubscriptions(Jdbi jdbi, InstantSource clock, PushKeys keys) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.applicationServerKey = B64URL.encodeToString(applicationServerKey);
+        this.keys = keys;
     }
 
-    /** The VAPID public key, base64url: what a browser's {@code pushManager.subscribe} takes. */
+    /**
+     * The VAPID public key, base64url: what a browser's {@code pushManager.subscribe} takes. Reads the keys if not yet:
+     * IllegalStateException, in one line, when they cannot be read (see {@link #keysProblem()}).
+     */
     public String applicationServerKey() {
-        return applicationServerKey;
+        return B64URL.encodeToString(keys.keys().getApplicationServerKey());
+    }
+
+    /** Why browsers cannot subscribe now (the keys file is damaged), reading the keys if not yet; empty when they can. */
+    public Optional<String> keysProblem() {
+        try {
+            keys.keys();
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /**
      * Stores a browser's subscription, as its {@code PushSubscription.toJSON()} gives it; a known endpoint gets its new
-     * keys. IllegalArgumentException, saying what is wrong, for anything that is not a usable subscription.
+     * keys. IllegalArgumentException, saying what is wrong, for anything that is not a usable subscription;
+     * IllegalStateException when this Kairos's own keys cannot be read (no subscription to keys that cannot sign).
      */
     public void subscribe(String endpoint, String p256dh, String auth, Optional<String> userAgent) {
+        keys.keys();
         URI url = endpoint(endpoint);
         byte[] key = decode("keys.p256dh", p256dh);
         Aes128Gcm.publicKey(key); // a point on P-256, or IllegalArgumentException

@@ -1,6 +1,5 @@
 package dev.kairos.notify;
 
-import com.interaso.webpush.VapidKeys;
 import com.interaso.webpush.WebPush;
 import dev.kairos.effect.Outcome;
 import java.io.IOException;
@@ -24,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Web Push to every subscribed browser (RFC 8030): the payload encrypted to each ({@link Aes128Gcm}), signed for
  * with VAPID (RFC 8292; the library makes the headers). One device reached is delivered, so a retry never shows it
- * twice; a 404 or 410 means the browser unsubscribed: its subscription is removed.
+ * twice; a 404 or 410 means the browser unsubscribed: its subscription is removed. The VAPID keys are read at the
+ * first push: a damaged file refuses it in one line, and nothing is pushed unsigned.
  */
 final class WebPushNotifier implements Notifier {
     private static final Logger log = LoggerFactory.getLogger(WebPushNotifier.class);
@@ -33,17 +33,18 @@ final class WebPushNotifier implements Notifier {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final PushSubscriptions subscriptions;
-    private final VapidKeys keys;
-    private final WebPush vapid;
+    private final PushKeys keys;
+    private final String subject;
+    private WebPush vapid; // guarded by this: made with the keys at the first push
     private final Supplier<HttpClient> http;
     private final InstantSource clock;
     private final SecureRandom random;
 
-    WebPushNotifier(PushSubscriptions subscriptions, VapidKeys keys, String subject, Supplier<HttpClient> http,
+    WebPushNotifier(PushSubscriptions subscriptions, PushKeys keys, String subject, Supplier<HttpClient> http,
             InstantSource clock, SecureRandom random) {
         this.subscriptions = subscriptions;
         this.keys = keys;
-        this.vapid = new WebPush(subject, keys);
+        this.subject = subject;
         this.http = http;
         this.clock = clock;
         this.random = random;
@@ -67,10 +68,16 @@ final class WebPushNotifier implements Notifier {
             return new Outcome.Refused("no browser is subscribed to Web Push; while './kairos up' runs, open "
                     + "http://127.0.0.1:7411/push (or your http.port) and allow notifications");
         }
+        WebPush signer;
+        try {
+            signer = vapid();
+        } catch (IllegalStateException e) {
+            return new Outcome.Refused(e.getMessage()); // the same file fails alike until the user replaces it
+        }
         List<String> delivered = new ArrayList<>();
         List<Outcome> failures = new ArrayList<>();
         for (PushSubscriptions.Subscription s : all) {
-            Outcome o = sendTo(s, payload, n.priority());
+            Outcome o = sendTo(signer, s, payload, n.priority());
             if (o instanceof Outcome.Delivered d) {
                 delivered.add(d.receipt());
             } else {
@@ -87,17 +94,23 @@ final class WebPushNotifier implements Notifier {
         return new Outcome.Refused(String.join("; ", failures.stream().map(f -> ((Outcome.Refused) f).reason()).toList()));
     }
 
-    private Outcome sendTo(PushSubscriptions.Subscription s, byte[] payload, Notification.Priority priority) {
+    private synchronized WebPush vapid() {
+        if (vapid == null) vapid = new WebPush(subject, keys.keys());
+        return vapid;
+    }
+
+    private Outcome sendTo(WebPush signer, PushSubscriptions.Subscription s, byte[] payload,
+            Notification.Priority priority) {
         String endpoint = s.endpoint().toString();
         String service = "the push service at " + s.endpoint().getScheme() + "://" + s.endpoint().getRawAuthority();
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         byte[] body = Aes128Gcm.encrypt(payload, s.p256dh(), s.auth(), salt, oneTimeKeys());
-        String token = VapidToken.sign(vapid.getAudience(endpoint), vapid.getSubject(), clock.instant(),
-                keys.getPrivateKey());
+        String token = VapidToken.sign(signer.getAudience(endpoint), signer.getSubject(), clock.instant(),
+                signer.getVapidKeys().getPrivateKey());
         HttpRequest.Builder request = HttpRequest.newBuilder(s.endpoint()).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        vapid.getHeadersWithToken(token, TTL_SECONDS, null, urgency(priority)).forEach(request::header);
+        signer.getHeadersWithToken(token, TTL_SECONDS, null, urgency(priority)).forEach(request::header);
         try {
             HttpResponse<String> r = http.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (HttpOutcome.success(r.statusCode())) {

@@ -34,19 +34,13 @@ final class PushPage {
     }
 
     void key(Context ctx) {
-        if (push.isEmpty()) {
-            unavailable(ctx);
-            return;
-        }
+        if (unavailable(ctx)) return;
         json(ctx, 200, Map.of("applicationServerKey", push.get().applicationServerKey()));
     }
 
     /** The body is the browser's {@code PushSubscription.toJSON()}: {endpoint, keys: {p256dh, auth}}. */
     void subscribe(Context ctx) {
-        if (push.isEmpty()) {
-            unavailable(ctx);
-            return;
-        }
+        if (unavailable(ctx)) return;
         try {
             JsonNode s = Json.tree(ctx.body());
             JsonNode keys = s.path("keys");
@@ -58,8 +52,15 @@ final class PushPage {
         }
     }
 
-    private static void unavailable(Context ctx) {
-        json(ctx, 503, Map.of("error", "this Kairos has no Web Push keys yet; run './kairos init', then restart"));
+    /** Answers 503 when there are no keys, or they cannot be read (the first of these routes reads them). */
+    private boolean unavailable(Context ctx) {
+        if (push.isEmpty()) {
+            json(ctx, 503, Map.of("error", "this Kairos has no Web Push keys yet; run './kairos init', then restart"));
+            return true;
+        }
+        Optional<String> problem = push.get().keysProblem();
+        problem.ifPresent(p -> json(ctx, 503, Map.of("error", p)));
+        return problem.isPresent();
     }
 
     private static void json(Context ctx, int status, Map<String, Object> body) {

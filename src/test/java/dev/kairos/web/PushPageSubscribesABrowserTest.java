@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
@@ -110,6 +111,23 @@ class PushPageSubscribesABrowserTest {
         HttpResponse<String> r = post("/push/subscribe", subscription("https://fcm.googleapis.com/fcm/send/evil"),
                 "https://evil.example");
         assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(push.count()).isZero();
+    }
+
+    @Test
+    void damagedKeysAreReadWhenABrowserAsksAndNoSubscriptionIsTaken() throws Exception {
+        Path keys = home.resolve("keys").resolve("webpush-vapid.txt");
+        Files.writeString(keys, "damaged\n"); // after the server started: the keys are read when a browser asks
+
+        HttpResponse<String> key = get("/push/key");
+        HttpResponse<String> r = post("/push/subscribe", subscription("https://updates.push.services.mozilla.com/w/1"),
+                null);
+
+        assertThat(key.statusCode()).isEqualTo(503);
+        assertThat(Json.tree(key.body()).get("error").asText()).startsWith("the Web Push keys in " + keys
+                + " cannot be read (").endsWith("run './kairos init' to make new ones (browsers then subscribe again "
+                + "at /push)");
+        assertThat(r.statusCode()).isEqualTo(503);
         assertThat(push.count()).isZero();
     }
 
