@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The orient and gather phases over a snapshot of memory/: the notes of every topic file, and those of the journal
  * days since the last dream, each put in its topic. A conversation line ("Caroline: ...") goes to its speaker's
- * topic, keeping the question it answers ({@link Replies}); any other journal line to episodes.
+ * topic, keeping the question it answers ({@link Replies}), unless it asks to remember a fact the topic already
+ * holds; any other journal line to episodes.
  */
 record Gathered(Map<String, List<Note>> byTopic, Map<String, String> titles, List<String> journalDays) {
     static final String TOPICS = "topics/";
@@ -59,11 +60,23 @@ record Gathered(Map<String, List<Note>> byTopic, Map<String, String> titles, Lis
                 if (!note.untrusted() && !note.pinned()) {
                     note = note.withText(note.text() + Replies.context(before, item.text()));
                 }
-                byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(note);
+                List<Note> notes = byTopic.computeIfAbsent(topic, k -> new ArrayList<>());
+                if (!known(notes, note)) notes.add(note);
                 before = note;
             }
         });
         return new Gathered(byTopic, titles, days);
+    }
+
+    /**
+     * Whether {@code note} asks to remember a fact its topic already holds: the remember tool wrote the fact when it
+     * was asked ("Please remember this: X" in the journal, "X" in topics/user.md), so the request would say it twice.
+     * The journal keeps the request.
+     */
+    private static boolean known(List<Note> notes, Note note) {
+        if (note.untrusted() || Utterance.of(note.text()) != Utterance.REMEMBER) return false;
+        String key = Utterance.key(note.text());
+        return notes.stream().anyMatch(n -> !n.past() && !n.untrusted() && Utterance.key(n.text()).equals(key));
     }
 
     static String slug(String name) {
