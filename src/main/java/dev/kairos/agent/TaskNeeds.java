@@ -9,11 +9,12 @@ import java.util.function.Predicate;
  * again at each step of the turn, so a task gets what its work needs and no more; the user's chat and messages get
  * everything (what they ask is open).
  * <ul>
- *   <li>a fix works on code in its worktree, from the failure in its prompt: the code tools and a little memory (the
- *       past fixes of this repository), not the memory index, the schedule or the user's channels; Kairos itself
- *       reruns the test and commits;
+ *   <li>a fix works on code in its worktree, from the failure in its prompt: the code tools and an eighth of the
+ *       memory budget (what memory holds of this failure), not the memory index, the schedule or the user's
+ *       channels; Kairos itself reruns the test and commits;
  *   <li>a check (HEARTBEAT.md's, or one scheduled) and a reminder about uncommitted work get what happened since the
- *       check last ran (see {@link SinceLastRun}) and a little memory; every tool, since what a check asks is open.
+ *       check last ran (see {@link SinceLastRun}; a quarter of the memory budget) and an eighth of the budget for
+ *       memories; every tool, since what a check asks is open.
  * </ul>
  *
  * @param memoryTokens the budget of the memories packed into the task's message
@@ -29,8 +30,8 @@ record TaskNeeds(int memoryTokens, int sinceLastRunTokens, boolean memoryIndex, 
     static TaskNeeds of(Task task, Agent.Budgets budgets) {
         int memory = budgets.memory();
         return switch (task.kind()) {
-            case "fix" -> new TaskNeeds(memory / 4, 0, false, FIX_TOOLS::contains);
-            case "check", "remind" -> new TaskNeeds(memory / 4, memory / 4, true, tool -> true);
+            case "fix" -> new TaskNeeds(memory / 8, 0, false, FIX_TOOLS::contains);
+            case "check", "remind" -> new TaskNeeds(memory / 8, memory / 4, true, tool -> true);
             default -> new TaskNeeds(memory, 0, true, tool -> true);
         };
     }
