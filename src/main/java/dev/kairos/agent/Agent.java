@@ -76,7 +76,7 @@ public final class Agent implements TaskRunner {
     private final InstantSource clock;
     private final ZoneId zone;
     private final FixCheck fixCheck;
-    private final SinceLastRun sinceLastRun;
+    private final TaskBrief briefs;
     private final CallInFlight inFlight;
     private final ChatTasks chats;
     private final Conversations conversations;
@@ -106,7 +106,7 @@ public final class Agent implements TaskRunner {
         this.clock = clock;
         this.zone = zone;
         this.fixCheck = fixCheck;
-        this.sinceLastRun = new SinceLastRun(jdbi, zone);
+        this.briefs = new TaskBrief(new SinceLastRun(jdbi, zone), worktrees);
         this.inFlight = inFlight;
         this.chats = chats;
         this.conversations = conversations;
@@ -247,7 +247,8 @@ public final class Agent implements TaskRunner {
                 Optional<Path> worktree = site.isPresent()
                         ? Optional.of(worktrees.forTask(task.id(), site.get().repo(), site.get().sha()))
                         : event.flatMap(e -> worktreeFor(task, e));
-                Turn.Outcome out = runTask(task, event, worktree, now);
+                Optional<String> commit = site.map(Fixes.Site::sha).or(() -> event.flatMap(e -> payloadText(e, "sha")));
+                Turn.Outcome out = runTask(task, event, worktree, commit, now);
                 calls += out.modelCalls();
                 finish(task, out, new Fixing(event, site, worktree));
                 if (out.end() == Turn.End.OUT_OF_BUDGET) break;
@@ -278,12 +279,13 @@ public final class Agent implements TaskRunner {
         return chats.answer(task.id());
     }
 
-    private Turn.Outcome runTask(Task task, Optional<Event> event, Optional<Path> worktree, Instant now) {
+    private Turn.Outcome runTask(Task task, Optional<Event> event, Optional<Path> worktree, Optional<String> commit,
+            Instant now) {
         TaskNeeds needs = TaskNeeds.of(task, budgets);
         PackedMemory memories = recall.recall(task.title(), today(now), needs.memoryTokens());
-        SinceLastRun.Digest since = needs.sinceLastRunTokens() == 0 ? new SinceLastRun.Digest("", false)
-                : sinceLastRun.of(task, now, needs.sinceLastRunTokens());
-        boolean reads = memories.untrusted() || since.untrusted();
+        TaskBrief.Brief brief = ChatTasks.isChat(task) ? TaskBrief.Brief.NONE
+                : briefs.of(task, needs, event, worktree, commit, now);
+        boolean reads = memories.untrusted() || brief.untrusted();
         if (reads && task.trust() != Trust.UNTRUSTED) tasks.taint(task.id()); // it reads them now
         // a message task answers in its thread, whose window taints the turn if it holds someone else's text
         Optional<Conversations.Conversation> thread = ChatTasks.isChat(task) ? Optional.empty()
@@ -296,7 +298,7 @@ public final class Agent implements TaskRunner {
             return turn.run(context.get().request(parts, 2_048), scope);
         }
         String prompt = TaskPrompt.of(task, event, worktree.map(Path::toString), thread.isPresent())
-                + (since.text().isEmpty() ? "" : "\n" + since.text());
+                + (brief.text().isEmpty() ? "" : "\n" + brief.text());
         List<Message> window = thread.map(Conversations.Conversation::window).orElse(List.of());
         Context.Parts parts = new Context.Parts(prompt, memories.text(), window, now, "kairos:task:" + task.kind());
         return turns.start(scope, worktree, thread.map(Conversations.Conversation::reply), needs.tools())

@@ -28,9 +28,6 @@ final class SinceLastRun {
     private static final DateTimeFormatter SAME_DAY = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT);
 
-    /** The section for the task's message; {@code untrusted} when it holds someone else's text. */
-    record Digest(String text, boolean untrusted) {}
-
     private record Line(Instant at, String text, Trust trust) {}
 
     private final Jdbi jdbi;
@@ -41,7 +38,7 @@ final class SinceLastRun {
         this.zone = zone;
     }
 
-    Digest of(Task task, Instant now, int budget) {
+    TaskBrief.Brief of(Task task, Instant now, int budget) {
         java.util.Optional<Instant> last = lastRun(task);
         Instant since = last.orElse(now.minus(FIRST_LOOK));
         List<Line> lines = new ArrayList<>(events(since, now));
@@ -49,7 +46,7 @@ final class SinceLastRun {
         lines.sort(Comparator.comparing(Line::at));
         String period = last.isPresent() ? "since this check last ran (" + format(since, now) + ")"
                 : "in the last day (since " + OTHER_DAY.format(since.atZone(zone)) + ")";
-        if (lines.isEmpty()) return new Digest("Nothing was observed " + period + ".", false);
+        if (lines.isEmpty()) return new TaskBrief.Brief("Nothing was observed " + period + ".", false);
         String head = "What happened " + period + ", oldest first:\n";
         int used = Tokens.count(head);
         List<String> kept = new ArrayList<>();
@@ -68,7 +65,7 @@ final class SinceLastRun {
         }
         String left = from == 0 ? "" : "(" + from + " earlier " + (from == 1 ? "entry" : "entries")
                 + " left out; memory_search finds them)\n";
-        return new Digest(head + left + String.join("", kept), untrusted);
+        return new TaskBrief.Brief(head + left + String.join("", kept), untrusted);
     }
 
     /** When the same check was last made a task (its previous run). */

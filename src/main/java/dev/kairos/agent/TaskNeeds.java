@@ -9,20 +9,21 @@ import java.util.function.Predicate;
  * again at each step of the turn, so a task gets what its work needs and no more; the user's chat and messages get
  * everything (what they ask is open).
  * <ul>
- *   <li>a fix works on code in its worktree, from the failure in its prompt: the code tools and an eighth of the
- *       memory budget (what memory holds of this failure), not the memory index, the schedule or the user's
- *       channels; Kairos itself reruns the test and commits;
+ *   <li>a fix works on code in its worktree, from the failure in its prompt and the change that failed (see
+ *       {@link FailingChange}; a quarter of the memory budget): the code tools and an eighth of the memory budget
+ *       (what memory holds of this failure), not the memory index, the schedule or the user's channels; Kairos
+ *       itself reruns the test and commits;
  *   <li>a check (HEARTBEAT.md's, or one scheduled) and a reminder about uncommitted work get what happened since the
  *       check last ran (see {@link SinceLastRun}; a quarter of the memory budget) and an eighth of the budget for
  *       memories; every tool, since what a check asks is open.
  * </ul>
  *
  * @param memoryTokens the budget of the memories packed into the task's message
- * @param sinceLastRunTokens the budget of what happened since the check last ran (0: none is given)
+ * @param briefTokens the budget of what Kairos gathers for the task ({@link TaskBrief}; 0: nothing)
  * @param memoryIndex whether MEMORY.md goes into the system prompt
  * @param tools the tools offered, by name (the others are neither offered nor run)
  */
-record TaskNeeds(int memoryTokens, int sinceLastRunTokens, boolean memoryIndex, Predicate<String> tools) {
+record TaskNeeds(int memoryTokens, int briefTokens, boolean memoryIndex, Predicate<String> tools) {
     /** The code tools, and memory to look up and note what a fix teaches. */
     static final Set<String> FIX_TOOLS = Set.of("read_file", "list_files", "search_files", "write_file", "edit_file",
             "run_command", "memory_search", "remember");
@@ -30,7 +31,7 @@ record TaskNeeds(int memoryTokens, int sinceLastRunTokens, boolean memoryIndex, 
     static TaskNeeds of(Task task, Agent.Budgets budgets) {
         int memory = budgets.memory();
         return switch (task.kind()) {
-            case "fix" -> new TaskNeeds(memory / 8, 0, false, FIX_TOOLS::contains);
+            case "fix" -> new TaskNeeds(memory / 8, memory / 4, false, FIX_TOOLS::contains);
             case "check", "remind" -> new TaskNeeds(memory / 8, memory / 4, true, tool -> true);
             default -> new TaskNeeds(memory, 0, true, tool -> true);
         };

@@ -5,6 +5,7 @@ import dev.kairos.process.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A task's own git worktree on a branch of its own, so proactive work never touches the user's checkout. Made with
@@ -33,6 +34,13 @@ final class Worktrees {
             git(repo, "worktree", "add", "-B", branch, tree.toString(), commit);
         }
         return tree;
+    }
+
+    /** What {@code commit} changed, as {@code git show} prints it in {@code tree} (empty when git cannot say). */
+    Optional<String> change(Path tree, String commit) {
+        Result r = git.run(tree, TIMEOUT, "show", "--no-color", "--no-ext-diff", "--no-textconv",
+                "--format=commit %h: %s", commit);
+        return r.ok() && !r.text().isBlank() ? Optional.of(r.text()) : Optional.empty();
     }
 
     static String branch(long id) {

@@ -8,8 +8,9 @@ import java.util.function.Function;
 /**
  * The scripted model of the day benchmark: it reads each request as a model would (the task or the user's words in
  * the last message, the result of the tool it called last) and answers as a careful assistant would, briefly. A
- * failing test: read the file (run the test first when the task does not show its output), fix it, run it again. A
- * standing check: report from what happened since it last ran when the task says, else search memory first.
+ * failing test: put right the change that broke it when the task shows it, else read the file (run the test first
+ * when the task does not show its output) and fix it; then run the test again. A standing check: report from what
+ * happened since it last ran when the task says, else search memory first.
  * "Please remember": the remember tool. Anything else: a short answer, from the memories given when there are some.
  */
 final class DayScript implements Function<JsonNode, ScriptedReply> {
@@ -26,7 +27,7 @@ final class DayScript implements Function<JsonNode, ScriptedReply> {
     @Override
     public ScriptedReply apply(JsonNode request) {
         Prompt p = Prompt.of(request);
-        if (p.said().contains("(fix): ")) return fix(p.lastResult(), p.said().contains("\"outputTail\":\"FAIL"));
+        if (p.said().contains("(fix): ")) return fix(p.lastResult(), p.said());
         if (p.said().contains("(check): ")) {
             Optional<String> since = since(p.said());
             if (since.isPresent()) { // what happened since the last check is in the task: nothing to search for
@@ -49,10 +50,16 @@ final class DayScript implements Function<JsonNode, ScriptedReply> {
     }
 
     /** A careful developer: each step decided from the last tool result. */
-    private ScriptedReply fix(Optional<Prompt.Result> last, boolean failureGiven) {
+    private ScriptedReply fix(Optional<Prompt.Result> last, String task) {
         Map<String, String> test = Map.of("command", repo.testCommand());
         if (last.isEmpty()) {
-            return failureGiven ? ScriptedReply.call("Reading the code.", "read_file", Map.of("path", WorkRepo.CODE))
+            if (task.lines().anyMatch(l -> l.startsWith("+") && l.contains(WorkRepo.BROKEN_LINE))) {
+                // the change that failed is in the task: put it right
+                return ScriptedReply.call("The change broke add; putting it back.", "edit_file", Map.of("path",
+                        WorkRepo.CODE, "old", WorkRepo.BROKEN_LINE, "new", WorkRepo.GOOD_LINE));
+            }
+            return task.contains("\"outputTail\":\"FAIL")
+                    ? ScriptedReply.call("Reading the code.", "read_file", Map.of("path", WorkRepo.CODE))
                     : ScriptedReply.call("Running the test first.", "run_command", test);
         }
         Prompt.Result r = last.get();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A fix is offered the code tools only, and a call of any other is refused as unknown without reaching the tools; it
- * gets an eighth of the memory budget and no memory index. A check gets an eighth of the memory and a quarter for
+ * gets an eighth of the memory budget, a quarter for the change that failed, and no memory index. A check gets an eighth of the memory and a quarter for
  * what happened since it last ran. A message (and anything else) gets everything.
  */
 class EachTaskGetsTheToolsAndMemoryItsWorkNeedsTest {
@@ -41,8 +41,7 @@ class EachTaskGetsTheToolsAndMemoryItsWorkNeedsTest {
                 .noneMatch(gate::offers);
         assertThat(List.of("read_file", "list_files", "search_files", "write_file", "edit_file", "run_command",
                 "memory_search", "remember")).allMatch(gate::offers);
-        assertThat(fix.memoryTokens()).isEqualTo(250);
-        assertThat(fix.sinceLastRunTokens()).isZero();
+        assertThat(List.of(fix.memoryTokens(), fix.briefTokens())).containsExactly(250, 500);
         assertThat(fix.memoryIndex()).isFalse();
     }
 
@@ -51,9 +50,9 @@ class EachTaskGetsTheToolsAndMemoryItsWorkNeedsTest {
         TaskNeeds check = TaskNeeds.of(task("check"), BUDGETS);
         TaskNeeds reply = TaskNeeds.of(task("reply"), BUDGETS);
 
-        assertThat(List.of(check.memoryTokens(), check.sinceLastRunTokens())).containsExactly(250, 500);
+        assertThat(List.of(check.memoryTokens(), check.briefTokens())).containsExactly(250, 500);
         assertThat(check.tools().test("schedule")).isTrue();
-        assertThat(List.of(reply.memoryTokens(), reply.sinceLastRunTokens())).containsExactly(2_000, 0);
+        assertThat(List.of(reply.memoryTokens(), reply.briefTokens())).containsExactly(2_000, 0);
         assertThat(reply.memoryIndex()).isTrue();
         assertThat(reply.tools().test("git")).isTrue();
     }

@@ -99,7 +99,10 @@ class FailingTestGetsFixedInAWorktreeTest {
                 List<RecordedRequest> requests = server.requests();
                 String task = Conversation.lastUserText(requests.getFirst());
                 assertThat(task).contains("FAIL: add 2 3 gave -1, expected 5")
-                        .contains("Your worktree (work only here): " + worktree);
+                        .contains("Your worktree (work only here): " + worktree)
+                        .contains("The change whose test run failed:\ncommit " + broken.substring(0, 7)
+                                + ": Simplify add\n")
+                        .contains("\n-" + GOOD).contains("\n+" + BROKEN.strip());
                 List<ToolResultSeen> seen = Conversation.toolResults(requests.getLast());
                 assertThat(seen).extracting(ToolResultSeen::tool)
                         .containsExactly("read_file", "edit_file", "run_command");
