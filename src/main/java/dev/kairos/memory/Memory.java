@@ -98,8 +98,9 @@ public final class Memory implements AutoCloseable {
 
     /**
      * The memories for a task: whole items, best first, until {@code tokenBudget} (counted on the rendering) is
-     * full; rendered oldest first. MEMORY.md itself is left out: it sits in the cached prefix already. So is
-     * archive/: what the dream folded away is found by {@link #search} only, on request.
+     * full or, ranked by {@link Ranking#HYBRID}, the items left are no longer relevant; rendered oldest first.
+     * MEMORY.md itself is left out: it sits in the cached prefix already. So is archive/: what the dream folded
+     * away is found by {@link #search} only, on request.
      */
     public PackedMemory pack(String query, int tokenBudget, LocalDate today) {
         return pack(query, tokenBudget, today, Ranking.HYBRID);
@@ -111,8 +112,9 @@ public final class Memory implements AutoCloseable {
         try {
             List<Packer.Candidate> ranked = candidates(query, today, ranking, Retrieval.DEPTH, true);
             Retrieval.NearCopies near = retrieval.new NearCopies();
-            return Packer.pack(ranked, tokenBudget,
-                    c -> ranking != Ranking.HYBRID || near.admit(c));
+            boolean hybrid = ranking == Ranking.HYBRID;
+            return Packer.pack(ranked, tokenBudget, hybrid ? Retrieval.RELEVANT_SHARE : 0,
+                    c -> !hybrid || near.admit(c));
         } finally {
             lock.readLock().unlock();
         }

@@ -30,9 +30,10 @@ class LocomoRecallHoldsTest {
 
         LocomoReport report = new LocomoBench(tmp, embedder).run(DATA, 2000, 0);
 
-        // Measured 0.9067 (multi-hop 0.7188, temporal 1.0, open-domain 0.6364, single-hop 0.9857); 0.8933 before
+        // Measured 0.8967 (multi-hop 0.7031, temporal 1.0, open-domain 0.5455, single-hop 0.9857) in 1,484 tokens;
+        // 0.9067 before packing stopped where relevance ends (memory's Retrieval.RELEVANT_SHARE); 0.8933 before
         // the words ranking left out words found in a fifth of the items, such as the speakers' names.
-        assertThat(report.evidenceRecall()).isGreaterThanOrEqualTo(0.906);
+        assertThat(report.evidenceRecall()).isGreaterThanOrEqualTo(0.896);
         assertThat(report.ours().byCategory().get(2).evidenceRecall()).isGreaterThanOrEqualTo(0.99);
         assertThat(report.ours().byCategory().get(4).evidenceRecall()).isGreaterThanOrEqualTo(0.985);
         assertThat(report.ours().overall().questions()).isEqualTo(150);
