@@ -11,10 +11,13 @@ import java.util.function.Function;
  * failing test: put right the change that broke it when the task shows it, else read the file (run the test first
  * when the task does not show its output) and fix it; then run the test again. A standing check: report from what
  * happened since it last ran when the task says, else search memory first.
- * "Please remember": the remember tool. Anything else: a short answer, from the memories given when there are some.
+ * "Please remember": noted in one answer where the remember tool says the user's words are kept already, else the
+ * remember tool. Anything else: a short answer, from the memories given when there are some.
  */
 final class DayScript implements Function<JsonNode, ScriptedReply> {
     static final String REMEMBER = "Please remember this: ";
+    /** What the remember tool says of a chat: the user's words are in memory already, so asking to note them is done. */
+    private static final String WORDS_KEPT = "The user's words in a chat are kept as they are said";
     /** How Kairos heads what happened since the check last ran (or in the last day, the first time). */
     private static final String SINCE = ", oldest first:\n";
     private static final String NOTHING_SINCE = "Nothing was observed ";
@@ -41,6 +44,7 @@ final class DayScript implements Function<JsonNode, ScriptedReply> {
         }
         String said = p.said();
         if (said.startsWith(REMEMBER)) {
+            if (told(request, "remember", WORDS_KEPT)) return ScriptedReply.text("Noted.");
             return p.lastResult().isEmpty()
                     ? ScriptedReply.call("", "remember", Map.of("text", said.substring(REMEMBER.length())))
                     : ScriptedReply.text("Noted.");
@@ -75,6 +79,14 @@ final class DayScript implements Function<JsonNode, ScriptedReply> {
                     : ScriptedReply.call("", "run_command", test);
             default -> ScriptedReply.text("Unexpected result from " + r.tool());
         };
+    }
+
+    /** Whether the request's {@code tool} says {@code what} in its description. */
+    private static boolean told(JsonNode request, String tool, String what) {
+        for (JsonNode t : request.path("tools")) {
+            if (t.path("name").asText().equals(tool)) return t.path("description").asText().contains(what);
+        }
+        return false;
     }
 
     /** The lines of what happened since the check last ran, when the task gives them. */

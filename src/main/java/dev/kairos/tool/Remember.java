@@ -15,7 +15,8 @@ final class Remember implements Tool {
 
     @Override
     public String description() {
-        return "Note a fact, preference or decision worth knowing later in the journal.";
+        return "Note a fact, preference or decision worth knowing later in the journal. The user's words in a chat "
+                + "are kept as they are said: note what you learn or decide.";
     }
 
     @Override

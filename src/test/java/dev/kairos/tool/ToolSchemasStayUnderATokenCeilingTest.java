@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
  * {@code required} left out), and the total must stay under a ceiling: a schema that grows back fails here.
  */
 class ToolSchemasStayUnderATokenCeilingTest {
-    /** The 14 standard tools measured 1,439 o200k tokens before they were trimmed and 885 after. */
-    static final int CEILING = 900;
+    /**
+     * The 14 standard tools measured 1,439 o200k tokens before they were trimmed and 885 after; 902 once remember
+     * said that the user's words in a chat are kept already (one call fewer for each "please remember").
+     */
+    static final int CEILING = 910;
 
     @Test
     void theStandardToolSchemasStayUnderTheirCeiling() {
