@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code reply {text}}: answers on the channel the session came from. */
 final class Reply implements Tool {
+    /** What the model is told: the reply is recorded, not yet delivered (a delivery receipt says that later). */
+    static final String RECORDED = "reply recorded; Kairos delivers it when this turn ends";
     private static final ObjectNode SCHEMA = Schema.object()
             .string("text", true).build();
 
@@ -32,6 +34,6 @@ final class Reply implements Tool {
         String text = Schema.text(input, "text").strip();
         if (text.isEmpty()) throw new ToolFailure("the reply is empty");
         ctx.reply().reply(text);
-        return ToolResult.ok("replied");
+        return ToolResult.ok(RECORDED);
     }
 }

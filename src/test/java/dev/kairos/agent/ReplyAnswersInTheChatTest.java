@@ -31,7 +31,7 @@ class ReplyAnswersInTheChatTest {
             assertThat(chat.out()).isEqualTo("On it: running the tests first.\n\nAll 42 tests pass.\n");
             var result = Conversation.lastToolResult(server.lastRequest()).orElseThrow();
             assertThat(result.isError()).as(result.content()).isFalse();
-            assertThat(result.content()).isEqualTo("replied");
+            assertThat(result.content()).isEqualTo("reply recorded; Kairos delivers it when this turn ends");
         }
     }
 }
