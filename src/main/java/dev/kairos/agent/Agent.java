@@ -302,7 +302,8 @@ public final class Agent implements TaskRunner {
         List<Message> window = thread.map(Conversations.Conversation::window).orElse(List.of());
         Context.Parts parts = new Context.Parts(prompt, memories.text(), window, now, "kairos:task:" + task.kind());
         return turns.start(scope, worktree, thread.map(Conversations.Conversation::reply), needs.tools())
-                .run(context.get().request(parts, 2_048, needs.memoryIndex()), scope);
+                .run(context.get().request(parts, 2_048, needs.memoryIndex()), scope, ChatProgress.NONE,
+                        needs.cacheFirstCall());
     }
 
     /** Work on a repository (a failing test) happens in the task's own worktree, at the event's commit. */

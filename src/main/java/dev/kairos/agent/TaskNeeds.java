@@ -22,8 +22,12 @@ import java.util.function.Predicate;
  * @param briefTokens the budget of what Kairos gathers for the task ({@link TaskBrief}; 0: nothing)
  * @param memoryIndex whether MEMORY.md goes into the system prompt
  * @param tools the tools offered, by name (the others are neither offered nor run)
+ * @param cacheFirstCall whether the turn's first request marks the prompt for the cache: a check or reminder, told
+ *     what it needs, mostly answers in one call, which would pay Anthropic's cache write (1.25x) for nothing; a
+ *     fix works in steps, each reading the one before
  */
-record TaskNeeds(int memoryTokens, int briefTokens, boolean memoryIndex, Predicate<String> tools) {
+record TaskNeeds(int memoryTokens, int briefTokens, boolean memoryIndex, Predicate<String> tools,
+        boolean cacheFirstCall) {
     /** The code tools, and memory to look up and note what a fix teaches. */
     static final Set<String> FIX_TOOLS = Set.of("read_file", "list_files", "search_files", "write_file", "edit_file",
             "run_command", "memory_search", "remember");
@@ -31,9 +35,9 @@ record TaskNeeds(int memoryTokens, int briefTokens, boolean memoryIndex, Predica
     static TaskNeeds of(Task task, Agent.Budgets budgets) {
         int memory = budgets.memory();
         return switch (task.kind()) {
-            case "fix" -> new TaskNeeds(memory / 8, memory / 4, false, FIX_TOOLS::contains);
-            case "check", "remind" -> new TaskNeeds(memory / 8, memory / 4, true, tool -> true);
-            default -> new TaskNeeds(memory, 0, true, tool -> true);
+            case "fix" -> new TaskNeeds(memory / 8, memory / 4, false, FIX_TOOLS::contains, true);
+            case "check", "remind" -> new TaskNeeds(memory / 8, memory / 4, true, tool -> true, false);
+            default -> new TaskNeeds(memory, 0, true, tool -> true, true);
         };
     }
 

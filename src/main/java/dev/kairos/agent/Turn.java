@@ -6,6 +6,7 @@ import dev.kairos.model.Message;
 import dev.kairos.model.ModelClient;
 import dev.kairos.model.ModelRequest;
 import dev.kairos.model.ModelResponse;
+import dev.kairos.model.SystemBlock;
 import dev.kairos.model.ToolSpec;
 import dev.kairos.model.Price;
 import dev.kairos.model.Usage;
@@ -78,6 +79,15 @@ final class Turn {
 
     /** The same, streaming the model's text and naming each tool call to {@code progress} as they come. */
     Outcome run(ModelRequest first, ToolGate.Scope scope, ChatProgress progress) {
+        return run(first, scope, progress, true);
+    }
+
+    /**
+     * @param markFirst whether the first request marks cache breakpoints: a provider that bills cache writes
+     *     (Anthropic, 1.25x) is paid for nothing when no later request reads them, as in a turn of one call. From the
+     *     second request on, a tool loop is under way, and each request marks its end for the next.
+     */
+    Outcome run(ModelRequest first, ToolGate.Scope scope, ChatProgress progress, boolean markFirst) {
         ToolGate.Scope current = scope;
         Instant start = clock.instant();
         List<Message> messages = new ArrayList<>(first.messages());
@@ -98,7 +108,9 @@ final class Turn {
                 return new Outcome(End.LIMIT, "", calls, used, "stopped at the task's time limit of " + limits.maxTime(),
                         waitingFor, current.tainted());
             }
-            ModelRequest request = new ModelRequest(first.system(), tools, cacheLast(messages),
+            boolean mark = markFirst || step > 1;
+            ModelRequest request = new ModelRequest(mark ? first.system() : unmarked(first.system()), tools,
+                    mark ? cacheLast(messages) : messages.stream().map(m -> m.withCacheBreakpoint(false)).toList(),
                     limits.maxOutputTokens(), first.cacheKey());
             ModelResponse response = progress == ChatProgress.NONE ? client.complete(request)
                     : client.stream(request, progress::text);
@@ -145,6 +157,10 @@ final class Turn {
             out.add(m.withCacheBreakpoint(last || windowMark));
         }
         return out;
+    }
+
+    private static List<SystemBlock> unmarked(List<SystemBlock> system) {
+        return system.stream().map(b -> new SystemBlock(b.text(), false)).toList();
     }
 
     /** The window's mark is the last breakpoint before the first message this turn added. */

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Context assembly as DESIGN.md §1.9 and §3.4 want it, seen on the wire. Anthropic: the stable prefix (instructions,
  * AGENTS.md, the memory index; the tools come before it in Anthropic's cache order) ends in a breakpoint and is
  * byte-identical from call to call and hour to hour; the time and the task come after it; in a tool loop the
- * breakpoint moves to the conversation's last message; never more than 4 breakpoints. OpenAI: a prompt_cache_key per
- * session kind.
+ * breakpoint moves to the conversation's last message; never more than 4 breakpoints; a check, mostly one call,
+ * marks nothing until a second call. OpenAI: a prompt_cache_key per session kind.
  */
 class CacheBreakpointsWhereTheDesignSaysTest {
     private static final String AGENTS_MARK = "Prefers tabs over spaces (agents-mark-7f3).";
@@ -82,6 +82,28 @@ class CacheBreakpointsWhereTheDesignSaysTest {
             JsonNode last = step3.get("messages").get(6).get("content");
             assertThat(last.get(last.size() - 1).get("type").asText()).isEqualTo("tool_result");
             assertThat(Conversation.cacheBreakpoints(step3)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aCheckMarksNothingUntilItsSecondCall() throws Exception {
+        try (FakeModelServer server = FakeModelServer.start()) {
+            Map<String, String> env = ScriptedModelHome.at(home, server).env();
+            init(env);
+            server.enqueue(Reply.toolUse("memory_search", "{\"query\":\"billing\"}"));
+            server.enqueue(Reply.text("Nothing needs you."));
+            try (Kairos k = Kairos.open(ConfigReader.read(home, env), env, clock, Kairos.Mode.ONE_BEAT)) {
+                k.inbox().add(Event.observed("schedule", "check.due", "c1", clock.instant(), Trust.TRUSTED,
+                        "look at the billing service", "{}"));
+                assertThat(k.heartbeat().beat().modelCalls()).isEqualTo(2);
+            }
+            List<RecordedRequest> requests = server.requests();
+            // a check mostly answers in one call: a cache write then would be paid for nothing
+            assertThat(Conversation.cacheBreakpoints(requests.get(0).body())).isZero();
+            JsonNode second = requests.get(1).body();
+            JsonNode system = second.get("system");
+            assertThat(system.get(system.size() - 1).has("cache_control")).isTrue();
+            assertThat(markedMessages(second)).containsExactly(second.get("messages").size() - 1);
         }
     }
 
