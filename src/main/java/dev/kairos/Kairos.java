@@ -11,7 +11,6 @@ import dev.kairos.effect.Dispatch;
 import dev.kairos.effect.Outbox;
 import dev.kairos.event.Inbox;
 import dev.kairos.github.GitHub;
-import dev.kairos.github.GitHubThreads;
 import dev.kairos.github.GitHubWebhooks;
 import dev.kairos.github.Normaliser;
 import dev.kairos.github.Subscriptions;
@@ -25,10 +24,10 @@ import dev.kairos.ledger.Ledger;
 import dev.kairos.memory.Embedder;
 import dev.kairos.memory.Journal;
 import dev.kairos.memory.Memory;
-import dev.kairos.notify.Notifiers;
 import dev.kairos.notify.ApprovalLinks;
-import dev.kairos.notify.ApprovalNotices;
 import dev.kairos.notify.Notifications;
+import dev.kairos.notify.Notifiers;
+import dev.kairos.notify.Notify;
 import dev.kairos.policy.Approvals;
 import dev.kairos.policy.Policy;
 import dev.kairos.process.ProcessRunner;
@@ -49,7 +48,6 @@ import dev.kairos.sense.Watches;
 import dev.kairos.store.AgentLock;
 import dev.kairos.store.Store;
 import java.io.IOException;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,12 +95,8 @@ public final class Kairos implements AutoCloseable {
     private final Dream dream;
     private final ProcessRunner processes;
     private final Outbox outbox;
-    private final Notifiers notifiers;
     private final List<Courier> couriers;
-    private final Notifications notifications;
-    private final ApprovalLinks approvalLinks;
-    private final ApprovalNotices approvalNotices;
-    private volatile int servingOn; // the HTTP port `kairos up` listens on, once it does
+    private final Notify notify;
     private final GitHub github;
     private final Channels channels;
 
@@ -179,36 +173,20 @@ public final class Kairos implements AutoCloseable {
             }
         });
         this.outbox = new Outbox(store.jdbi(), clock);
-        this.channels = Channels.configured(config.channels(), new Channels.Setup(store.jdbi(), clock, ws.home(),
-                () -> java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                new java.security.SecureRandom(), outbox, tasks, journal));
+        this.channels = Channels.configured(config.channels(),
+                new Channels.Setup(store.jdbi(), clock, ws.home(), outbox, tasks, journal));
         if (mode != Mode.READ) sensors.addAll(channels.receivers());
-        this.notifiers = Notifiers.configured(config.notifications(), ws.keysDir(), store.jdbi(), clock);
-        this.couriers = java.util.stream.Stream.concat(couriers().stream(), extraCouriers.stream()).toList();
-        this.notifications = new Notifications(store.jdbi(), clock, config.zone(), config.notifications().delivery(),
-                () -> java.util.stream.Stream.concat(notifiers.names().stream(), extraCouriers.stream()
-                        .map(Courier::kind).filter(k -> k.startsWith("notify."))
-                        .map(k -> k.substring("notify.".length()))).toList());
-        this.approvalLinks = new ApprovalLinks(ws.home(), new SecureRandom(), this::linkBase);
-        this.approvalNotices = new ApprovalNotices(store.jdbi(), approvals, notifications, approvalLinks, clock,
-                config.zone());
+        this.notify = new Notify(config.notifications(), new Notify.Setup(ws, store.jdbi(), clock, config.zone(),
+                config.http().port(), approvals, new SecureRandom(), extraCouriers));
+        this.couriers = couriers(extraCouriers);
         Triage triage = Triage.standard().with(github.reactions());
         this.heartbeat = new Heartbeat(store.jdbi(), inbox, sensors, triage, journal, tasks, runner,
-                clock, config.zone(), new Dispatch(outbox, couriers, clock), () -> {
-                    approvalNotices.announceNew();
-                    notifications.release();
-                });
-    }
-
-    /** Where a device reaches this agent: KAIROS_PUBLIC_URL (a tunnel, a proxy), else loopback at the HTTP port. */
-    private URI linkBase() {
-        return config.notifications().publicUrl().orElseGet(() -> URI.create("http://127.0.0.1:"
-                + (servingOn > 0 ? servingOn : config.http().port())));
+                clock, config.zone(), new Dispatch(outbox, couriers, clock), notify::beforeDelivery);
     }
 
     /** `kairos up` says which port it listens on (0 in kairos.yaml picks one), for the links sent to devices. */
     public void servingOn(int port) {
-        this.servingOn = port;
+        notify.servingOn(port);
     }
 
     private Agent agent(ModelSpec spec, Map<String, String> env) {
@@ -219,52 +197,20 @@ public final class Kairos implements AutoCloseable {
                 () -> watching().stream().flatMap(w -> w.testCommand().stream()).toList(),
                 Tools.standard(processes, sandbox), sandbox.isolates(), () -> policy, approvals,
                 blockingBudget, memory, config.sensors().testTimeout(), processes,
-                mode == Mode.DAEMON ? commands : Optional.empty(), notifications, conversations(),
+                mode == Mode.DAEMON ? commands : Optional.empty(), notify.notifications(),
+                channels.orElse(github.threads()),
                 github.fixes(this::watchedTest));
         return Agent.create(client, prices().find(spec), () -> read(ws.agentsFile()), setup, ledger,
                 config.budget(), Agent.Budgets.DEFAULT, tasks, inbox, journal, store.jdbi(), clock, config.zone());
     }
 
-    /** Who delivers the outbox's effects, by kind: each configured notifier, channel and GitHub. */
-    private List<Courier> couriers() {
-        List<Courier> out = new ArrayList<>(notifiers.couriers());
+    /** Who delivers the outbox's effects, by kind: each configured notifier, channel and GitHub, then the caller's. */
+    private List<Courier> couriers(List<Courier> extra) {
+        List<Courier> out = new ArrayList<>(notify.couriers());
         out.addAll(channels.couriers());
         out.addAll(github.couriers());
-        return out;
-    }
-
-    /**
-     * The thread a message task answers in: a channel's chat, else a GitHub issue or pull request. A thread the agent
-     * starts ({@code message_user}) goes to the user's preferred channel.
-     */
-    private dev.kairos.agent.Conversations conversations() {
-        GitHubThreads threads = github.threads();
-        return new dev.kairos.agent.Conversations() {
-            @Override
-            public Optional<Conversation> of(Task task, dev.kairos.event.Event event, int tokens) {
-                return channels.of(task, event, tokens).or(() -> threads.of(task, event, tokens));
-            }
-
-            @Override
-            public String start(String text, String key) {
-                return channels.start(text, key);
-            }
-
-            @Override
-            public boolean canStart() {
-                return channels.canStart();
-            }
-
-            @Override
-            public Optional<java.time.Instant> lastStarted() {
-                return channels.lastStarted();
-            }
-
-            @Override
-            public boolean started(String key) {
-                return channels.started(key);
-            }
-        };
+        out.addAll(extra);
+        return List.copyOf(out);
     }
 
     /** The test command a `kairos watch` (or kairos.yaml's watch) gives the folder {@code checkout}, if any. */
@@ -412,7 +358,7 @@ public final class Kairos implements AutoCloseable {
 
     /** ntfy, Web Push and email, as configured: their names, couriers and the Web Push subscriptions. */
     public Notifiers notifiers() {
-        return notifiers;
+        return notify.notifiers();
     }
 
     public Approvals approvals() {
@@ -421,12 +367,12 @@ public final class Kairos implements AutoCloseable {
 
     /** The delivery policy every notification to the user's devices goes through. */
     public Notifications notifications() {
-        return notifications;
+        return notify.notifications();
     }
 
     /** The signed links that let a device approve or deny (checked by the web server's approval route). */
     public ApprovalLinks approvalLinks() {
-        return approvalLinks;
+        return notify.approvalLinks();
     }
 
     /** The GitHub repositories followed: kairos.yaml's and those added with `kairos github subscribe`. */
@@ -476,7 +422,7 @@ public final class Kairos implements AutoCloseable {
         List<String> out = new ArrayList<>();
         if (lastModelProblem != null) out.add(lastModelProblem);
         (sandbox != null ? sandbox.problem() : Sandbox.missing(env)).ifPresent(out::add);
-        out.addAll(notifiers.problems());
+        out.addAll(notify.problems());
         tasks.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(t -> out.add(t.failure()));
         out.addAll(channels.problems());
         outbox.failedSince(clock.instant().minus(Duration.ofDays(1)), 5).forEach(e -> out.add("not delivered: "

@@ -14,6 +14,8 @@ import dev.kairos.memory.Journal;
 import dev.kairos.sense.Sensor;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,13 @@ public final class Channels implements Conversations {
      * @param random draws pairing codes (a SecureRandom)
      */
     public record Setup(Jdbi jdbi, InstantSource clock, Path home, Supplier<HttpClient> http, RandomGenerator random,
-            Outbox outbox, Tasks tasks, Journal journal) {}
+            Outbox outbox, Tasks tasks, Journal journal) {
+        /** With an HTTP client that gives up connecting after 10 seconds, and pairing codes from a SecureRandom. */
+        public Setup(Jdbi jdbi, InstantSource clock, Path home, Outbox outbox, Tasks tasks, Journal journal) {
+            this(jdbi, clock, home, () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                    new SecureRandom(), outbox, tasks, journal);
+        }
+    }
 
     /** In the outbox key of each part of a thread the agent started ({@code message_user}). */
     static final String STARTED = ":message:";
@@ -104,6 +112,14 @@ public final class Channels implements Conversations {
     @Override
     public boolean started(String key) {
         return preferred.map(c -> setup.outbox().find(c.name() + STARTED + key + ":1").isPresent()).orElse(false);
+    }
+
+    /**
+     * The thread a message task answers in: a channel's chat, else one of {@code others} (a GitHub issue or pull
+     * request); a thread the agent starts ({@code message_user}) goes to the preferred channel.
+     */
+    public Conversations orElse(Conversations others) {
+        return new Threads(this, others);
     }
 
     public List<Sensor> receivers() {

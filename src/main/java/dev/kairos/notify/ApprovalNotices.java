@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  * signed one-time link. Runs at each beat, so an approval a chat or a task asked for (in whichever process) goes out
  * at the next beat; the mark and the outbox effects commit together, so a restart never sends it twice.
  */
-public final class ApprovalNotices {
+final class ApprovalNotices {
     static final int MAX_CALL = 600;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
@@ -32,7 +32,7 @@ public final class ApprovalNotices {
     private final InstantSource clock;
     private final ZoneId zone;
 
-    public ApprovalNotices(Jdbi jdbi, Approvals approvals, Notifications notifications, ApprovalLinks links,
+    ApprovalNotices(Jdbi jdbi, Approvals approvals, Notifications notifications, ApprovalLinks links,
             InstantSource clock, ZoneId zone) {
         this.jdbi = jdbi;
         this.approvals = approvals;
