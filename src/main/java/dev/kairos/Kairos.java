@@ -480,8 +480,5 @@ public final class Kairos implements AutoCloseable {
         processes.shutdown(); // ...and die here with test runs and their children
         memory.close();
         github.close();
-        synchronized (this) {
-            if (github != null) github.close();
-        }
     }
 }
