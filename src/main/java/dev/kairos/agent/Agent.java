@@ -247,7 +247,8 @@ public final class Agent implements TaskRunner {
                 Optional<Path> worktree = site.isPresent()
                         ? Optional.of(worktrees.forTask(task.id(), site.get().repo(), site.get().sha()))
                         : event.flatMap(e -> worktreeFor(task, e));
-                Optional<String> commit = site.map(Fixes.Site::sha).or(() -> event.flatMap(e -> payloadText(e, "sha")));
+                Optional<String> commit = site.map(Fixes.Site::sha)
+                        .or(() -> event.flatMap(e -> payloadText(e, "sha")));
                 Turn.Outcome out = runTask(task, event, worktree, commit, now);
                 calls += out.modelCalls();
                 finish(task, out, new Fixing(event, site, worktree));

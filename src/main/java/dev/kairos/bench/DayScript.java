@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 final class DayScript implements Function<JsonNode, ScriptedReply> {
     static final String REMEMBER = "Please remember this: ";
-    /** What the remember tool says of a chat: the user's words are in memory already, so asking to note them is done. */
+    /** What the remember tool says of a chat: the user's words are in memory already, so noting them is done. */
     private static final String WORDS_KEPT = "The user's words in a chat are kept as they are said";
     /** How Kairos heads what happened since the check last ran (or in the last day, the first time). */
     private static final String SINCE = ", oldest first:\n";

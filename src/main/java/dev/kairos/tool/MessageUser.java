@@ -37,7 +37,8 @@ final class MessageUser implements Tool {
         String text = Schema.text(input, "text").strip();
         if (text.isEmpty()) throw new ToolFailure("the text is empty");
         try {
-            return ToolResult.ok("recorded; Kairos sends it " + ctx.messageUser().message(text) + " when this turn ends");
+            String where = ctx.messageUser().message(text);
+            return ToolResult.ok("recorded; Kairos sends it " + where + " when this turn ends");
         } catch (IllegalStateException e) {
             throw new ToolFailure(e.getMessage());
         }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A fix is offered the code tools only, and a call of any other is refused as unknown without reaching the tools; it
- * gets an eighth of the memory budget, a quarter for the change that failed, and no memory index. A check gets an eighth of the memory and a quarter for
- * what happened since it last ran. A message (and anything else) gets everything.
+ * gets an eighth of the memory budget, a quarter for the change that failed, and no memory index. A check gets an
+ * eighth of the memory and a quarter for what happened since it last ran. A message (and anything else) gets
+ * everything.
  */
 class EachTaskGetsTheToolsAndMemoryItsWorkNeedsTest {
     private static final Agent.Budgets BUDGETS = new Agent.Budgets(6_000, 2_000);

@@ -45,7 +45,8 @@ class CallbackToolsTest {
         assertThat(tools.call("schedule", Input.of("text", "standup notes", "every", "weekdays at 09:00"), ctx))
                 .isEqualTo(ToolResult.ok("scheduled"));
         assertThat(tools.call("notify_user", Input.of("text", "CI is red"), ctx)).isEqualTo(ToolResult.ok("notified the user"));
-        assertThat(tools.call("reply", Input.of("text", "Done."), ctx)).isEqualTo(ToolResult.ok("reply recorded; Kairos delivers it when this turn ends"));
+        assertThat(tools.call("reply", Input.of("text", "Done."), ctx))
+                .isEqualTo(ToolResult.ok("reply recorded; Kairos delivers it when this turn ends"));
         assertThat(seen).containsExactly(
                 "remember The user prefers tabs.",
                 "schedule check the deploy at=2026-11-25T12:00:00Z every=-",
