@@ -55,6 +55,11 @@ final class FixHome implements AutoCloseable {
     private int deliveries;
 
     FixHome(Path tmp) throws Exception {
+        this(tmp, "");
+    }
+
+    /** With {@code settings}, more keys of the repository's entry under github.repos ("review: true"), one a line. */
+    FixHome(Path tmp, String settings) throws Exception {
         this.tmp = tmp;
         bare = tmp.resolve("remote.git");
         checkout = tmp.resolve("app");
@@ -80,7 +85,8 @@ final class FixHome implements AutoCloseable {
                             - repo: %s
                               path: %s
                               test: %s
-                        """.formatted(REPO, checkout, TEST)).env();
+                        %s""".formatted(REPO, checkout, TEST, settings.lines()
+                        .map(l -> "      " + l + "\n").reduce("", String::concat))).env();
     }
 
     /** A colleague pushes a commit breaking add() to main; the user's checkout has not fetched it. Its sha. */
@@ -118,10 +124,26 @@ final class FixHome implements AutoCloseable {
 
     /** A check_run "completed" delivery for {@code sha} on main. */
     static String checkRun(long id, String name, String conclusion, String sha) {
+        return checkRun(id, name, conclusion, sha, "main");
+    }
+
+    /** A pull_request delivery ({@code action} "opened", "synchronize", ...) of pull request {@code number}. */
+    static String pullRequest(String action, int number, String head, String sha, String login, String title,
+            String body) {
+        return Json.write(Map.of("action", action, "number", number,
+                "pull_request", Map.of("number", number, "title", title, "body", body, "user", Map.of("login", login),
+                        "html_url", "https://github.com/" + REPO + "/pull/" + number,
+                        "merged", false, "draft", false, "updated_at", "2026-11-25T09:00:00Z",
+                        "head", Map.of("ref", head, "sha", sha), "base", Map.of("ref", "main")),
+                "repository", repository(), "sender", Map.of("login", login)));
+    }
+
+    /** A check_run "completed" delivery for {@code sha} on {@code branch}. */
+    static String checkRun(long id, String name, String conclusion, String sha, String branch) {
         return Json.write(Map.of("action", "completed",
                 "check_run", Map.of("id", id, "name", name, "status", "completed", "conclusion", conclusion,
                         "head_sha", sha, "html_url", "https://github.com/" + REPO + "/runs/" + id,
-                        "check_suite", Map.of("id", id + 1, "head_branch", "main"), "pull_requests", List.of()),
+                        "check_suite", Map.of("id", id + 1, "head_branch", branch), "pull_requests", List.of()),
                 "repository", repository(), "sender", Map.of("login", "github-actions[bot]")));
     }
 
