@@ -27,6 +27,9 @@ final class TaskPrompt {
             case "reply" -> threaded ? "A message arrived. Answer it with the reply tool: only what you pass to it "
                     + "reaches the sender; your final text is a note for the journal."
                     : "A message arrived. Reply if a reply is useful.";
+            case "review" -> "A pull request is ready for review. Read what it changes and post one summary comment "
+                    + "with the reply tool: only what you pass to it is posted; your final text is a note for the "
+                    + "journal.";
             case "followup" -> "A command that an earlier task started went on in the background and has ended; the "
                     + "details below give that task, the command, how it ended and the end of its output. Continue "
                     + "that task's work from here.";

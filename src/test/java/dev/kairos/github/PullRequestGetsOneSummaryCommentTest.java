@@ -118,6 +118,7 @@ class PullRequestGetsOneSummaryCommentTest {
             });
             RecordedRequest first = h.model.requests().getFirst();
             String prompt = Conversation.lastUserText(first);
+            assertThat(prompt).contains("post one summary comment with the reply tool");
             int at = prompt.indexOf(body);
             int open = prompt.lastIndexOf(Untrusted.OPEN, at);
             assertThat(open).as("the body is inside a fence").isNotNegative();
