@@ -155,6 +155,11 @@ final class MailReader implements Sensor {
                 .map((rs, ctx) -> new Mailbox.Cursor(rs.getLong(1), rs.getLong(2))).findOne());
     }
 
+    /** Whether the watch waits in an IDLE now (for tests: mail that arrives then must end the wait). */
+    boolean idling() {
+        return idling != null;
+    }
+
     /** What stops the mailbox being read, for `kairos status`; empty while it works. */
     Optional<String> problem() {
         return Optional.ofNullable(problem);
@@ -185,16 +190,7 @@ final class MailReader implements Sensor {
         Thread t = watch;
         if (t == null) return;
         IMAPFolder f = idling;
-        if (f != null) {
-            try {
-                f.doCommand(p -> { // any command ends the IDLE
-                    p.simpleCommand("NOOP", null);
-                    return null;
-                });
-            } catch (MessagingException | RuntimeException e) {
-                log.debug("email: ending the IDLE: {}", e.toString());
-            }
-        }
+        if (f != null) Mailbox.endIdle(f);
         t.interrupt();
         try {
             t.join(5_000);
