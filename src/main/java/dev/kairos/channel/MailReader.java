@@ -39,7 +39,7 @@ final class MailReader implements Sensor {
     private volatile Thread watch;
     private volatile IMAPFolder idling;
     private volatile boolean closed;
-    private volatile String problem;
+    private final Outage outage = new Outage(log, "email: the mailbox answers again", LONGEST_PAUSE, 8, () -> closed);
 
     /** @param trust whose words a sender's are, by address */
     MailReader(Mailbox mailbox, Jdbi jdbi, InstantSource clock, Function<String, Trust> trust) {
@@ -75,21 +75,18 @@ final class MailReader implements Sensor {
     }
 
     private void watch(Runnable wake) {
-        int failures = 0;
         while (!closed) {
             try {
                 if (receive() > 0) wake.run();
-                failures = 0;
                 if (closed) return;
                 if (!mailbox.waitForMail(cursor().orElse(new Mailbox.Cursor(-1, -1)), f -> idling = f)
-                        && !pause(POLL_EVERY)) {
+                        && !outage.pause(POLL_EVERY)) {
                     return;
                 }
             } catch (MessagingException | RuntimeException e) {
                 if (closed) return;
                 failed(e);
-                failures++;
-                if (!pause(Duration.ofSeconds(1L << Math.min(failures, 8)))) return;
+                if (!outage.pause(outage.backoff())) return;
             }
         }
     }
@@ -103,8 +100,7 @@ final class MailReader implements Sensor {
             Instant now = clock.instant();
             stored = jdbi.inTransaction(h -> store(h, batch, now));
         }
-        if (problem != null) log.info("email: the mailbox answers again");
-        problem = null;
+        outage.recovered();
         return stored;
     }
 
@@ -155,9 +151,14 @@ final class MailReader implements Sensor {
                 .map((rs, ctx) -> new Mailbox.Cursor(rs.getLong(1), rs.getLong(2))).findOne());
     }
 
+    /** Whether the watch waits in an IDLE now (for tests: mail that arrives then must end the wait). */
+    boolean idling() {
+        return idling != null;
+    }
+
     /** What stops the mailbox being read, for `kairos status`; empty while it works. */
     Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return outage.problem();
     }
 
     private void failed(Exception e) {
@@ -166,17 +167,7 @@ final class MailReader implements Sensor {
         if (e instanceof jakarta.mail.AuthenticationFailedException) {
             what += "; check channels.email.user in kairos.yaml and KAIROS_IMAP_PASSWORD";
         }
-        if (!what.equals(problem)) log.warn("{}; trying again", what);
-        problem = what;
-    }
-
-    private boolean pause(Duration d) {
-        try {
-            Thread.sleep(d.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : d);
-            return !closed;
-        } catch (InterruptedException e) {
-            return false;
-        }
+        outage.failed(what);
     }
 
     @Override
@@ -185,16 +176,7 @@ final class MailReader implements Sensor {
         Thread t = watch;
         if (t == null) return;
         IMAPFolder f = idling;
-        if (f != null) {
-            try {
-                f.doCommand(p -> { // any command ends the IDLE
-                    p.simpleCommand("NOOP", null);
-                    return null;
-                });
-            } catch (MessagingException | RuntimeException e) {
-                log.debug("email: ending the IDLE: {}", e.toString());
-            }
-        }
+        if (f != null) Mailbox.endIdle(f);
         t.interrupt();
         try {
             t.join(5_000);

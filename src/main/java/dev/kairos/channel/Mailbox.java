@@ -8,6 +8,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +22,8 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configured IMAP folder, opened read-only (Kairos leaves the user's flags alone). It reads what arrived after a
@@ -27,6 +31,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  * the folder, it takes the unread mails among the newest {@link #FIRST_READ}: older mail is not the agent's business.
  */
 final class Mailbox {
+    private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
     static final int FIRST_READ = 10;
     private static final int TIMEOUT_MS = 30_000;
     /** IMAP servers end an IDLE after 30 minutes; Kairos renews it before. */
@@ -109,6 +114,14 @@ final class Mailbox {
             f.open(Folder.READ_ONLY);
             try {
                 if (f.getUIDValidity() != seen.validity() || f.getUIDNext() > seen.lastUid() + 1) return true;
+                // a mail that arrives now may be announced as the IDLE starts, an answer idle() reads before it
+                // idles and would not wake on: the announcement ends the IDLE instead (on the mail event thread)
+                f.addMessageCountListener(new MessageCountAdapter() {
+                    @Override
+                    public void messagesAdded(MessageCountEvent e) {
+                        endIdle(f);
+                    }
+                });
                 idling.accept(f);
                 f.idle(true);
                 return true;
@@ -118,6 +131,21 @@ final class Mailbox {
             }
         } finally {
             store.close();
+        }
+    }
+
+    /** Ends an IDLE on {@code f} from another thread (any command does); a folder closed by then is left alone. */
+    static void endIdle(IMAPFolder f) {
+        synchronized (f) { // closing takes this lock: a closed folder's command would borrow a new connection
+            try {
+                if (!f.isOpen()) return;
+                f.doCommand(p -> {
+                    p.simpleCommand("NOOP", null);
+                    return null;
+                });
+            } catch (MessagingException | RuntimeException e) {
+                log.debug("email: ending the IDLE: {}", e.toString());
+            }
         }
     }
 

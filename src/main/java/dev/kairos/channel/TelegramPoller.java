@@ -41,8 +41,8 @@ final class TelegramPoller implements Sensor {
     private final Attachments attachments;
     private volatile Thread longPoll;
     private volatile boolean closed;
-    private volatile String problem;
-    private String lastLogged; // the last failure logged: the same one again is not repeated
+    private final Outage outage = new Outage(log, "telegram: the Bot API answers again", LONGEST_PAUSE, 6,
+            () -> closed);
 
     TelegramPoller(BotApi api, Jdbi jdbi, InstantSource clock, RandomGenerator random, Attachments attachments) {
         this.api = api;
@@ -80,20 +80,17 @@ final class TelegramPoller implements Sensor {
     }
 
     private void longPoll(Runnable wake) {
-        int failures = 0;
         while (!closed) {
             try {
                 if (receive(LONG_POLL_SECONDS) > 0) wake.run();
-                failures = 0;
             } catch (BotApi.Failure e) {
                 failed(e.getMessage());
-                failures++;
-                if (!pause(e.retryAfter.orElse(Duration.ofSeconds(1L << Math.min(failures, 6))))) return;
+                if (!outage.pause(e.retryAfter.orElse(outage.backoff()))) return;
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) { // the store busy or broken: the offset did not move, nothing is lost
                 failed(e.getClass().getSimpleName() + ": " + e.getMessage());
-                if (!pause(LONGEST_PAUSE)) return;
+                if (!outage.pause(LONGEST_PAUSE)) return;
             }
         }
     }
@@ -118,9 +115,7 @@ final class TelegramPoller implements Sensor {
             batch.add(update);
         }
         int stored = batch.isEmpty() ? 0 : jdbi.inTransaction(h -> store(h, batch, now));
-        if (problem != null) log.info("telegram: the Bot API answers again");
-        problem = null;
-        lastLogged = null;
+        outage.recovered();
         return stored;
     }
 
@@ -165,24 +160,13 @@ final class TelegramPoller implements Sensor {
 
     /** What stops Telegram working, for `kairos status`; empty while it works. */
     Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return outage.problem();
     }
 
-    private synchronized void failed(String what) {
-        problem = "telegram: " + what + (what.contains(" 401") ? "; check KAIROS_TELEGRAM_TOKEN" : "")
+    private void failed(String what) {
+        outage.failed("telegram: " + what + (what.contains(" 401") ? "; check KAIROS_TELEGRAM_TOKEN" : "")
                 + (what.contains(" 409") ? "; another program reads this bot's updates (a webhook, or a second "
-                        + "Kairos): stop it" : "");
-        if (!problem.equals(lastLogged)) log.warn("{}; trying again", problem);
-        lastLogged = problem;
-    }
-
-    private boolean pause(Duration d) {
-        try {
-            Thread.sleep(d.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : d);
-            return !closed;
-        } catch (InterruptedException e) {
-            return false;
-        }
+                        + "Kairos): stop it" : ""));
     }
 
     @Override

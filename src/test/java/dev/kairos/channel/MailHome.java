@@ -80,7 +80,11 @@ record MailHome(Path home, Map<String, String> env, GreenMailExtension mail, Set
     }
 
     Kairos open() {
-        return Kairos.open(ConfigReader.read(home, env), env, clock, Kairos.Mode.ONE_BEAT);
+        return open(Kairos.Mode.ONE_BEAT);
+    }
+
+    Kairos open(Kairos.Mode mode) {
+        return Kairos.open(ConfigReader.read(home, env), env, clock, mode);
     }
 
     /** Mails the agent over SMTP from {@code from}, with its Message-ID {@code id} and {@code headers} ("Name: value"). */
