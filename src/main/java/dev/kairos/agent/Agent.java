@@ -247,11 +247,10 @@ public final class Agent implements TaskRunner {
                 Optional<Path> worktree = site.isPresent()
                         ? Optional.of(worktrees.forTask(task.id(), site.get().repo(), site.get().sha()))
                         : event.flatMap(e -> worktreeFor(task, e));
-                Optional<String> commit = site.map(Fixes.Site::sha)
-                        .or(() -> event.flatMap(e -> payloadText(e, "sha")));
-                Turn.Outcome out = runTask(task, event, worktree, commit, now);
+                Fixing fixing = new Fixing(event, site, worktree);
+                Turn.Outcome out = runTask(task, fixing, now);
                 calls += out.modelCalls();
-                finish(task, out, new Fixing(event, site, worktree));
+                finish(task, out, fixing);
                 if (out.end() == Turn.End.OUT_OF_BUDGET) break;
             } catch (ModelException e) {
                 log.warn("task={} kind={} model failed: {}", task.id(), task.kind(), e.getMessage());
@@ -280,12 +279,13 @@ public final class Agent implements TaskRunner {
         return chats.answer(task.id());
     }
 
-    private Turn.Outcome runTask(Task task, Optional<Event> event, Optional<Path> worktree, Optional<String> commit,
-            Instant now) {
+    private Turn.Outcome runTask(Task task, Fixing work, Instant now) {
+        Optional<Event> event = work.event();
+        Optional<Path> worktree = work.worktree();
         TaskNeeds needs = TaskNeeds.of(task, budgets);
         PackedMemory memories = recall.recall(task.title(), today(now), needs.memoryTokens());
         TaskBrief.Brief brief = ChatTasks.isChat(task) ? TaskBrief.Brief.NONE
-                : briefs.of(task, needs, event, worktree, commit, now);
+                : briefs.of(task, needs, event, worktree, work.commit(), now);
         boolean reads = memories.untrusted() || brief.untrusted();
         if (reads && task.trust() != Trust.UNTRUSTED) tasks.taint(task.id()); // it reads them now
         // a message task answers in its thread, whose window taints the turn if it holds someone else's text
@@ -328,6 +328,11 @@ public final class Agent implements TaskRunner {
         boolean handedOver() {
             return site.isPresent() && event.isPresent() && worktree.isPresent();
         }
+
+        /** The commit the work starts from: the failing one (the worktree is checked out there). */
+        Optional<String> commit() {
+            return site.map(Fixes.Site::sha).or(() -> event.flatMap(e -> payloadText(e, "sha")));
+        }
     }
 
     /** A fix is done when Kairos has seen the test pass in the task's worktree; other tasks when the model says. */
@@ -335,7 +340,7 @@ public final class Agent implements TaskRunner {
         if (!task.kind().equals("fix")) return Optional.empty();
         Optional<Event> event = f.event();
         Optional<Path> worktree = f.worktree();
-        Optional<String> sha = f.site().map(Fixes.Site::sha).or(() -> event.flatMap(e -> payloadText(e, "sha")));
+        Optional<String> sha = f.commit();
         Optional<String> command = f.site().isPresent() ? f.site().get().testCommand()
                 : event.flatMap(e -> payloadText(e, "command"));
         if (worktree.isEmpty() || sha.isEmpty() || command.isEmpty()) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ final class Turns {
 
     /** The same, offering (and running) only the tools {@code offered} names. */
     Turn start(ToolGate.Scope scope, Optional<Path> worktree, Optional<ToolContext.Reply> channel,
-            java.util.function.Predicate<String> offered) {
+            Predicate<String> offered) {
         Path root = worktree.orElse(setup.workspace());
         List<Path> watched = setup.watched().get();
         List<Path> writable = new ArrayList<>(watched);
