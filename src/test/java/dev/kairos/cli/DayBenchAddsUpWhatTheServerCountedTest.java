@@ -66,6 +66,15 @@ class DayBenchAddsUpWhatTheServerCountedTest {
             for (CountingModelServer.Received r : got) {
                 assertThat(r.inputTokens()).isEqualTo(recount(r.body()));
                 assertThat(r.cacheWriteTokens() + r.cacheReadTokens()).isLessThanOrEqualTo(r.inputTokens());
+                String task = r.body().at("/messages/0/content/0/text").asText();
+                if (task.contains("(check): ") || task.contains("(fix): ")) {
+                    assertThat(tokens(memories(task))).as("a check's or fix's memories: an eighth of 2,000")
+                            .isLessThanOrEqualTo(250);
+                }
+                if (task.contains("(fix): ")) {
+                    assertThat(r.body().get("system").toString()).doesNotContain("What you remember (index)");
+                    assertThat(r.body().get("tools").findValuesAsText("name")).doesNotContain("git", "schedule");
+                }
             }
             long input = got.stream().mapToLong(CountingModelServer.Received::uncachedInputTokens).sum();
             long output = got.stream().mapToLong(CountingModelServer.Received::outputTokens).sum();
@@ -209,6 +218,12 @@ class DayBenchAddsUpWhatTheServerCountedTest {
                     + tokens(tool.get("input_schema").toString());
         }
         return n;
+    }
+
+    /** The memories packed into a task's message (empty when none were). */
+    private static String memories(String message) {
+        int open = message.indexOf("<memories>\n");
+        return open < 0 ? "" : message.substring(open + 11, message.indexOf("\n</memories>", open));
     }
 
     private static long tokens(String s) {
